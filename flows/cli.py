@@ -1,0 +1,91 @@
+"""`tradefacts` command line: run the flow, and look at what it published."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from flows import prefect_env
+from flows.settings import Settings
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings().with_overrides(
+        input_dir=getattr(args, "input", None),
+        warehouse=getattr(args, "warehouse", None),
+        exports_dir=getattr(args, "exports", None),
+        batch_size=getattr(args, "batch_size", None),
+        workers=getattr(args, "workers", None),
+        dask_address=getattr(args, "dask_address", None),
+    )
+
+
+def _flow_for(settings: Settings):  # noqa: ANN202 (a Prefect Flow object)
+    from flows.pipeline import build_warehouse
+
+    if settings.dask_address or settings.workers:
+        from prefect_dask import DaskTaskRunner
+
+        if settings.dask_address:
+            runner = DaskTaskRunner(address=settings.dask_address)
+        else:
+            runner = DaskTaskRunner(
+                cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1, "processes": True}
+            )
+        return build_warehouse.with_options(task_runner=runner)
+    return build_warehouse
+
+
+def print_summary(summary: dict) -> None:
+    from flows.pipeline import RunSummary, one_line
+
+    run = RunSummary(**summary)
+    print(one_line(run))
+    print(f"{'table':<16}{'rows':>8}{'quarantined':>14}")
+    for table, count in run.rows.items():
+        print(f"{table:<16}{count:>8}{run.quarantined.get(table, 0):>14}")
+    for row in run.rejected:
+        print(f"rejected: {row['path']}: {row['reason']}")
+    print(f"Warehouse: {run.warehouse}  (try: .venv/bin/tradefacts sql \"FROM trade_measures\")")
+    print(f"Parquet:   {run.exports_dir}/latest/")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    summary = _flow_for(settings)(settings=settings, prune=args.prune)
+    print_summary(summary)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tradefacts", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="run the whole flow once and publish a version if anything changed")
+    run.add_argument("--input", type=Path, help="folder of articles (default: seeds/articles)")
+    run.add_argument("--warehouse", type=Path, help="DuckDB file (default: warehouse/tradefacts.duckdb)")
+    run.add_argument("--exports", type=Path, help="Parquet exports folder (default: warehouse/exports)")
+    run.add_argument("--batch-size", type=int, help="documents per batch")
+    run.add_argument("--workers", type=int, help="start a local Dask cluster with N worker processes")
+    run.add_argument("--dask-address", help="use an existing Dask scheduler, e.g. tcp://host:8786")
+    run.add_argument("--prune", action="store_true", help="retire documents no longer in the input folder")
+    run.set_defaults(handler=cmd_run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    prefect_env.configure()
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        print("tradefacts: interrupted", file=sys.stderr)
+        return 130
+    except Exception as err:  # the contract: one line with the reason, non-zero exit
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        print(f"tradefacts: error: {reason}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Export: Parquet files for BI tools, per version and `latest/`, never seen half-written.
+
+Each file is written under a hidden temporary name in its final folder and then renamed into
+place (an atomic rename on one file system); readers skip hidden files. A version folder is
+renamed into place only once all its files are written. Exporting is idempotent: a version
+whose folder is missing (say the process died right after publishing) is written by the next
+run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+
+EXPORTED_TABLES = (
+    "documents",
+    "amounts",
+    "trade_flows",
+    "trade_measures",
+    "financing",
+    "aviation_deals",
+    "agreements",
+)
+
+
+def _copy(con: duckdb.DuckDBPyConnection, query: str, target: Path) -> None:
+    tmp = target.with_name(f".{target.name}.tmp")
+    con.execute(f"COPY ({query}) TO '{_sql_path(tmp)}' (FORMAT parquet, COMPRESSION zstd)")
+    os.replace(tmp, target)
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def export_version(con: duckdb.DuckDBPyConnection, exports_dir: Path, version: int) -> list[Path]:
+    """Write <table>/version=<v>/part-0.parquet for every exported table (skips existing ones)."""
+    written = []
+    for table in EXPORTED_TABLES:
+        final = exports_dir / table / f"version={version}"
+        if final.is_dir():
+            continue
+        staging = exports_dir / table / f".version={version}.tmp"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        _copy(con, f"SELECT * FROM {table}_as_of({version})", staging / "part-0.parquet")
+        os.rename(staging, final)
+        written.append(final)
+    return written
+
+
+def export_latest(con: duckdb.DuckDBPyConnection, exports_dir: Path, version: int) -> list[Path]:
+    """Replace latest/<table>.parquet with the rows of `version`, one atomic rename per file."""
+    latest = exports_dir / "latest"
+    latest.mkdir(parents=True, exist_ok=True)
+    targets = []
+    for table in EXPORTED_TABLES:
+        target = latest / f"{table}.parquet"
+        _copy(con, f"SELECT * FROM {table}_as_of({version})", target)
+        targets.append(target)
+    _copy(con, f"SELECT * FROM versions WHERE version <= {version}", latest / "versions.parquet")
+    return targets
+
+
+def export_all(con: duckdb.DuckDBPyConnection, exports_dir: Path) -> int | None:
+    """Bring the exports up to the warehouse's current version; returns that version."""
+    versions = [v for (v,) in con.execute("SELECT version FROM versions ORDER BY version").fetchall()]
+    if not versions:
+        return None
+    for version in versions:
+        export_version(con, exports_dir, version)
+    marker = exports_dir / "latest" / ".version"
+    if not marker.is_file() or marker.read_text().strip() != str(versions[-1]):
+        export_latest(con, exports_dir, versions[-1])
+        tmp = marker.with_name(".version.tmp")
+        tmp.write_text(str(versions[-1]))
+        os.replace(tmp, marker)
+    return versions[-1]

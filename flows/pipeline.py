@@ -1,0 +1,300 @@
+"""The Prefect flow `build_warehouse`: ingest -> extract -> validate -> load -> export.
+
+Tasks are thin wrappers over the stage modules. Documents move in batches (settings.batch_size)
+whose outputs are staged as Parquet, so memory stays bounded and a Dask task runner can spread
+the batches over workers (which then need the same file system).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import shutil
+import time
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from flows import prefect_env
+
+prefect_env.configure()
+
+import polars as pl  # noqa: E402
+from prefect import flow, get_run_logger, task, unmapped  # noqa: E402
+from prefect.artifacts import create_markdown_artifact  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.runtime import flow_run  # noqa: E402
+
+from flows import export, ingest, load  # noqa: E402
+from flows.extract import Reference, extract_tables, extractor_version, load_reference  # noqa: E402
+from flows.settings import Settings  # noqa: E402
+from flows.validate import QUARANTINE_SCHEMA, Suite, load_suites, validate  # noqa: E402
+
+ROW_KEYS = {"amounts": "amount_id", **{t: "fact_id" for t in load.FACT_TABLES}}
+
+
+@dataclass
+class BatchOutcome:
+    seen: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, path) of every document read
+    extracted: list[str] = field(default_factory=list)
+    rejected: list[dict] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+    quarantined: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    status: str  # published / unchanged
+    version: int | None
+    current_version: int | None
+    n_files: int
+    n_documents_read: int
+    n_documents_extracted: int
+    n_rejected: int
+    rows: dict[str, int]
+    quarantined: dict[str, int]
+    rejected: list[dict]
+    seconds: dict[str, float]
+    warehouse: str
+    exports_dir: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@functools.lru_cache(maxsize=4)
+def _reference(reference_dir: str) -> Reference:
+    return load_reference(Path(reference_dir))
+
+
+@functools.lru_cache(maxsize=4)
+def _suites(expectations_dir: str) -> dict[str, Suite]:
+    return load_suites(Path(expectations_dir))
+
+
+def _write(frame: pl.DataFrame, folder: Path, name: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    frame.write_parquet(folder / f"{name}.parquet")
+
+
+def stage_documents(documents: pl.DataFrame, batch_name: str, settings: Settings, staging: Path, version: str) -> BatchOutcome:
+    """Extract and validate one batch of documents, and stage every table's rows as Parquet."""
+    outcome = BatchOutcome(extracted=documents["doc_id"].to_list())
+    started = time.perf_counter()
+    tables = extract_tables(documents, _reference(str(settings.reference_dir)))
+    outcome.seconds["extract"] = time.perf_counter() - started
+    started = time.perf_counter()
+    suites = _suites(str(settings.expectations_dir))
+    quarantined = [pl.DataFrame(schema=QUARANTINE_SCHEMA)]
+    for table, frame in tables.items():
+        good, bad = validate(table, frame, suites[table], ROW_KEYS[table], documents)
+        _write(good, staging / table, batch_name)
+        quarantined.append(bad)
+        outcome.rows[table] = good.height
+        outcome.quarantined[table] = bad.height
+    outcome.seconds["validate"] = time.perf_counter() - started
+    _write(pl.concat(quarantined), staging / "quarantine", batch_name)
+    _write(documents.with_columns(pl.lit(version).alias("extractor_version")), staging / "documents", batch_name)
+    return outcome
+
+
+@task(name="ingest-extract-validate", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def process_file_batch(
+    paths: list[str], batch_no: int, up_to_date: frozenset[str], settings: Settings, staging: Path, version: str
+) -> BatchOutcome:
+    """Read a batch of files; extract the documents that are new or were made by another extractor."""
+    started = time.perf_counter()
+    result = ingest.IngestResult()
+    for path in paths:
+        result.extend(ingest.read_file(Path(path), settings.input_dir, settings.max_file_bytes))
+    documents, rejected = result.frames()
+    ingest_seconds = time.perf_counter() - started
+    todo = documents.filter(~pl.col("doc_id").is_in(list(up_to_date)))
+    outcome = stage_documents(todo, f"files-{batch_no:06d}", settings, staging, version) if todo.height else BatchOutcome()
+    outcome.seen = list(documents.select("doc_id", "path").iter_rows())
+    outcome.rejected = rejected.to_dicts()
+    outcome.seconds["ingest"] = ingest_seconds
+    return outcome
+
+
+@task(name="re-extract-stored", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def process_stored_batch(documents_file: Path, batch_no: int, settings: Settings, staging: Path, version: str) -> BatchOutcome:
+    """Re-extract documents kept in the warehouse (the extractor changed since they were read)."""
+    documents = pl.read_parquet(documents_file)
+    return stage_documents(documents, f"stored-{batch_no:06d}", settings, staging, version)
+
+
+@task(name="read-warehouse-state", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=2)
+def read_state(settings: Settings) -> pl.DataFrame:
+    """Current documents: doc_id, path, extractor_version (empty for a new warehouse)."""
+    con = load.connect(settings.warehouse)
+    try:
+        return load.current_documents(con)
+    finally:
+        con.close()
+
+
+@task(name="stage-stored-documents", cache_policy=NO_CACHE)
+def stage_stored(doc_ids: list[str], settings: Settings, staging: Path) -> list[Path]:
+    """Write the stored text of `doc_ids` to Parquet batches for re-extraction."""
+    if not doc_ids:
+        return []
+    con = load.connect(settings.warehouse)
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE wanted AS SELECT unnest(?::VARCHAR[]) AS doc_id", [doc_ids])
+        stored = load.query_frame(
+            con, "SELECT * EXCLUDE (extractor_version) FROM documents WHERE doc_id IN (SELECT doc_id FROM wanted) ORDER BY doc_id"
+        )
+    finally:
+        con.close()
+    folder = staging / "_stored_documents"
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for number, start in enumerate(range(0, stored.height, settings.batch_size)):
+        target = folder / f"batch-{number:06d}.parquet"
+        stored.slice(start, settings.batch_size).write_parquet(target)
+        files.append(target)
+    return files
+
+
+@task(name="publish-and-export", cache_policy=NO_CACHE)
+def publish_and_export(request: load.PublishRequest, settings: Settings, run: dict, rejected: pl.DataFrame) -> load.PublishResult:
+    """One transaction publishes the version (or nothing); then the Parquet exports catch up."""
+    con = load.connect(settings.warehouse)
+    try:
+        result = load.publish(con, request)
+        run.update(
+            status="published" if result.version else "unchanged",
+            version=result.version,
+            finished_at=dt.datetime.now(dt.UTC),
+        )
+        load.record_run(con, run, rejected)
+        export.export_all(con, settings.exports_dir)
+        return result
+    finally:
+        con.close()
+
+
+def _fingerprint(seen: list[tuple[str, str]], rejected: list[dict]) -> str:
+    digest = hashlib.sha256()
+    for doc_id, path in sorted(seen):
+        digest.update(f"{path}\t{doc_id}\n".encode())
+    for row in sorted(rejected, key=lambda r: r["path"]):
+        digest.update(f"{row['path']}\trejected\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def _batches(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+@flow(name="build_warehouse", log_prints=False, validate_parameters=False)
+def build_warehouse(settings: Settings | None = None, prune: bool = False) -> dict:
+    """Run the whole pipeline once on settings.input_dir and publish a version if anything changed."""
+    settings = settings or Settings()
+    logger = get_run_logger()
+    if not settings.input_dir.is_dir():
+        raise FileNotFoundError(f"input folder {settings.input_dir} does not exist")
+    run_id = uuid.uuid4().hex[:12]
+    started_at = dt.datetime.now(dt.UTC)
+    clock = time.perf_counter()
+    staging = settings.warehouse.parent / ".staging" / run_id
+    version = extractor_version(settings.reference_dir)
+    with load.warehouse_lock(settings.warehouse, settings.lock_timeout_s):
+        try:
+            current = read_state(settings)
+            files, discovery_rejected = ingest.discover(settings.input_dir)
+            up_to_date = frozenset(current.filter(pl.col("extractor_version") == version)["doc_id"].to_list())
+            logger.info("Found %d article files in %s; %d documents already extracted.", len(files), settings.input_dir, len(up_to_date))
+            file_batches = _batches([str(f) for f in files], settings.batch_size)
+            file_futures = process_file_batch.map(
+                file_batches,
+                range(len(file_batches)),
+                unmapped(up_to_date),
+                unmapped(settings),
+                unmapped(staging),
+                unmapped(version),
+            )
+            outcomes = [f.result() for f in file_futures]
+            seen = [pair for o in outcomes for pair in o.seen]
+            input_ids = {doc_id for doc_id, _ in seen}
+            input_paths = {path for _, path in seen}
+            stale_stored = current.filter(
+                (pl.col("extractor_version") != version) & ~pl.col("doc_id").is_in(list(input_ids))
+            )
+            if not prune:
+                stale_stored = stale_stored.filter(~pl.col("path").is_in(list(input_paths)))
+            stored_files = stage_stored(stale_stored["doc_id"].to_list(), settings, staging)
+            stored_futures = process_stored_batch.map(
+                stored_files, range(len(stored_files)), unmapped(settings), unmapped(staging), unmapped(version)
+            )
+            outcomes += [f.result() for f in stored_futures]
+            replaced = current.filter(~pl.col("doc_id").is_in(list(input_ids)) & pl.col("path").is_in(list(input_paths)))
+            pruned = current.filter(~pl.col("doc_id").is_in(list(input_ids))) if prune else current.clear()
+            scope = sorted({d for o in outcomes for d in o.extracted} | set(replaced["doc_id"]) | set(pruned["doc_id"]))
+            rejected = [row for o in outcomes for row in o.rejected] + discovery_rejected
+            request = load.PublishRequest(
+                staging_dir=staging,
+                scope_doc_ids=scope,
+                extractor_version=version,
+                input_fingerprint=_fingerprint(seen, rejected),
+                flow_run_id=str(flow_run.get_id()) if flow_run.get_id() else None,
+            )
+            run = {
+                "run_id": run_id,
+                "flow_run_id": request.flow_run_id,
+                "started_at": started_at,
+                "n_files": len(files),
+                "n_documents_read": len(seen),
+                "n_documents_extracted": sum(len(o.extracted) for o in outcomes),
+                "n_rejected": len(rejected),
+            }
+            result = publish_and_export(request, settings, run, pl.DataFrame(rejected, schema=ingest.REJECTED_SCHEMA))
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    seconds: dict[str, float] = {}
+    for outcome in outcomes:
+        for stage, value in outcome.seconds.items():
+            seconds[stage] = seconds.get(stage, 0.0) + value
+    seconds["total"] = time.perf_counter() - clock
+    summary = RunSummary(
+        run_id=run_id,
+        status="published" if result.version else "unchanged",
+        version=result.version,
+        current_version=result.current_version,
+        n_files=len(files),
+        n_documents_read=len(seen),
+        n_documents_extracted=run["n_documents_extracted"],
+        n_rejected=len(rejected),
+        rows=result.row_counts,
+        quarantined={t: sum(o.quarantined.get(t, 0) for o in outcomes) for t in ROW_KEYS},
+        rejected=rejected,
+        seconds={k: round(v, 3) for k, v in seconds.items()},
+        warehouse=str(settings.warehouse),
+        exports_dir=str(settings.exports_dir),
+    )
+    create_markdown_artifact(markdown=summary_markdown(summary), key="build-warehouse-summary", description="tradefacts run summary")
+    logger.info("%s", one_line(summary))
+    return summary.as_dict()
+
+
+def one_line(summary: RunSummary) -> str:
+    what = f"published version {summary.version}" if summary.version else f"nothing changed (current version {summary.current_version})"
+    return (
+        f"Read {summary.n_documents_read} documents from {summary.n_files} files "
+        f"({summary.n_documents_extracted} extracted, {summary.n_rejected} rejected); {what}."
+    )
+
+
+def summary_markdown(summary: RunSummary) -> str:
+    lines = [f"# tradefacts run {summary.run_id}", "", one_line(summary), "", "| table | rows (current) | quarantined this run |", "|---|---|---|"]
+    lines += [f"| {t} | {n} | {summary.quarantined.get(t, 0)} |" for t, n in summary.rows.items()]
+    if summary.rejected:
+        lines += ["", "## Rejected inputs", "", "| path | reason |", "|---|---|"]
+        lines += [f"| {r['path']} | {r['reason']} |" for r in summary.rejected]
+    lines += ["", "## Seconds per stage", "", "| stage | seconds |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in summary.seconds.items()]
+    return "\n".join(lines)
