@@ -33,9 +33,8 @@ _UNITS = {
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25}
 _NUMBER_WORDS = sorted({*_UNITS, *_FRACTIONS, "hundred", "dozen"} - {"a", "an"}, key=len, reverse=True)
 _WORD = "(?:" + "|".join(_NUMBER_WORDS) + ")"
-# "a"/"an" count as one only before another number word or, for money, a currency word.
-_WORD_NUMBER = rf"(?i:\b(?:an?\s)?{_WORD}(?:(?:[\s-]|\sand\s){_WORD})*\b)"
-_WORD_NUMBER_MONEY = rf"(?:{_WORD_NUMBER}|(?i:\ban?\b))"
+# "a"/"an" count as one only before "hundred", "quarter"... or, for money, a currency word.
+_WORD_NUMBER = rf"(?i:\b(?:an?\s(?:hundred|quarter|half|dozen)|{_WORD})(?:(?:[\s-]|\sand\s){_WORD})*\b)"
 _SCALES = {
     "thousand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
     "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "bln": 1e9,
@@ -90,7 +89,7 @@ def _alias_regex(aliases: pl.DataFrame, side: str, *, words_only: bool = False) 
         pl.col("alias").str.len_chars(), descending=True
     )
     if words_only:
-        rows = rows.filter(pl.col("alias").str.contains(r"^[\p{L} .]+$"))
+        rows = rows.filter(pl.col("alias").str.contains(r"^[\p{L} .]*\p{Ll}[\p{L} .]*$"))
     parts = []
     for alias, case_sensitive in rows.select("alias", "case_sensitive").iter_rows():
         body = r"\s?".join(re.escape(word) for word in alias.split(" "))
@@ -126,8 +125,8 @@ def amount_pattern(aliases: pl.DataFrame) -> str:
             rf"(?P<neg_post>-)?(?P<num_post>{_NUMBER})(?P<scale_post>{_SCALE})?[\s-]?(?P<post>{after})"
             + big_scale.format(g="scale_after")
             + _subunit("sub_post"),
-            rf"(?P<num_word>{_WORD_NUMBER_MONEY})(?P<scale_word>{_SCALE})?[\s-](?P<post_word>{after_words})"
-            + _subunit("sub_word"),
+            rf"(?P<num_word>{_WORD_NUMBER})(?P<scale_word>{_SCALE})?[\s-](?P<post_word>{after})" + _subunit("sub_word"),
+            rf"(?P<num_article>(?i:\ban?))(?P<scale_article>\s(?i:thousand|million|billion|trillion))?\s(?P<post_article>{after_words})",
             rf"(?P<points>(?:{_NUMBER}|{_WORD_NUMBER})\s?(?i:percentage points?|pp)\b)",
             rf"(?P<neg_pct>(?i:minus\s))?(?P<num_pct>{_NUMBER}|{_WORD_NUMBER})\s?(?P<pct>{_PERCENT})",
         ]
@@ -182,17 +181,17 @@ def _digits_value(num: pl.Expr, currency: pl.Expr, has_scale: pl.Expr) -> pl.Exp
 
 def _parse_number(num: pl.Expr, currency: pl.Expr, has_scale: pl.Expr) -> pl.Expr:
     is_words = ~num.str.contains(r"\d")
-    return pl.when(is_words).then(
-        num.map_elements(words_to_number, return_dtype=pl.Float64, skip_nulls=True)
-    ).otherwise(_digits_value(num, currency, has_scale))
+    return (
+        pl.when(is_words)
+        .then(num.map_elements(words_to_number, return_dtype=pl.Float64, skip_nulls=True))
+        .otherwise(_digits_value(num, currency, has_scale))
+    )
 
 
 def _alias_lookup(aliases: pl.DataFrame, column: str) -> tuple[dict, dict]:
     exact = dict(aliases.filter(pl.col("case_sensitive")).select("alias", column).iter_rows())
     folded = dict(
-        aliases.filter(~pl.col("case_sensitive"))
-        .select(pl.col("alias").str.to_lowercase(), column)
-        .iter_rows()
+        aliases.filter(~pl.col("case_sensitive")).select(pl.col("alias").str.to_lowercase(), column).iter_rows()
     )
     return exact, folded
 
@@ -211,24 +210,23 @@ def parse_matches(matches: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFrame:
     """Turn raw regex matches (column `match`) into kind, value and currency."""
     pattern = amount_pattern(aliases)
     groups = matches.with_columns(pl.col("match").str.extract_groups(pattern).alias("g")).unnest("g")
-    alias = pl.coalesce("pre", "post", "post_word")
+    alias = pl.coalesce("pre", "post", "post_word", "post_article")
     currency = _resolve_alias(alias, aliases, "currency", pl.Utf8)
     unit_factor = _resolve_alias(alias, aliases, "unit_factor", pl.Float64)
-    scale_text = pl.coalesce("scale_pre", "scale_post", "scale_word", "scale_after").str.strip_chars().str.to_lowercase()
+    scale_text = (
+        pl.coalesce("scale_pre", "scale_post", "scale_word", "scale_article", "scale_after")
+        .str.strip_chars()
+        .str.to_lowercase()
+    )
     scale = scale_text.replace_strict(_SCALES, default=1.0, return_dtype=pl.Float64)
-    num = pl.coalesce("num_pre", "num_post", "num_word", "num_pct")
+    num = pl.coalesce("num_pre", "num_post", "num_word", "num_article", "num_pct")
     number = _parse_number(num, currency, scale_text.is_not_null())
     subunit = pl.coalesce("sub_pre", "sub_post", "sub_word")
     subunit_value = _parse_number(subunit, pl.lit(None, pl.Utf8), pl.lit(False)).fill_null(0.0) / 100
     negative = pl.coalesce("neg_pre", "neg_post", "neg_pct").is_not_null()
     sign = pl.when(negative).then(-1.0).otherwise(1.0)
     is_money = alias.is_not_null()
-    value = (
-        pl.when(is_money)
-        .then((number * scale + subunit_value) * unit_factor)
-        .otherwise(number)
-        * sign
-    )
+    value = pl.when(is_money).then((number * scale + subunit_value) * unit_factor).otherwise(number) * sign
     return (
         groups.filter(pl.col("url").is_null() & pl.col("points").is_null())
         .with_columns(
@@ -267,7 +265,11 @@ def _fx_usd(amounts: pl.DataFrame, documents: pl.DataFrame, fx: pl.DataFrame) ->
         dated.with_columns(pl.col("_on").fill_null(pl.date(9999, 12, 31)))
         .sort("_on")
         .join_asof(
-            fx.sort("valid_from"), left_on="_on", right_on="valid_from", by="currency", strategy="backward",
+            fx.sort("valid_from"),
+            left_on="_on",
+            right_on="valid_from",
+            by="currency",
+            strategy="backward",
             check_sortedness=False,
         )
         .join(latest, on="currency", how="left")
@@ -312,7 +314,11 @@ def extract_amounts(
     with_sentence = attach_sentence(
         usd.with_columns(value_usd.alias("value_usd"), value_usd_source.alias("value_usd_source")),
         sentences,
-    ).join(sentences.select("doc_id", "sent_id", pl.col("sentence").alias("evidence")), on=["doc_id", "sent_id"], how="left")
+    ).join(
+        sentences.select("doc_id", "sent_id", pl.col("sentence").alias("evidence")),
+        on=["doc_id", "sent_id"],
+        how="left",
+    )
     return (
         with_sentence.with_columns(
             _amount_id(pl.col("doc_id"), pl.col("char_start"), pl.col("char_end")).alias("amount_id")

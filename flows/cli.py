@@ -21,7 +21,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     )
 
 
-def _flow_for(settings: Settings):  # noqa: ANN202 (a Prefect Flow object)
+def _flow_for(settings: Settings):
     from flows.pipeline import build_warehouse
 
     if settings.dask_address or settings.workers:
@@ -47,7 +47,7 @@ def print_summary(summary: dict) -> None:
         print(f"{table:<16}{count:>8}{run.quarantined.get(table, 0):>14}")
     for row in run.rejected:
         print(f"rejected: {row['path']}: {row['reason']}")
-    print(f"Warehouse: {run.warehouse}  (try: .venv/bin/tradefacts sql \"FROM trade_measures\")")
+    print(f'Warehouse: {run.warehouse}  (try: .venv/bin/tradefacts sql "FROM trade_measures")')
     print(f"Parquet:   {run.exports_dir}/latest/")
 
 
@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tradefacts", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="run the whole flow once and publish a version if anything changed")
-    run.add_argument("--input", type=Path, help="folder of articles (default: seeds/articles)")
+    run.add_argument("--input", type=Path, help="folder of articles, read recursively (default: seeds/)")
     run.add_argument("--warehouse", type=Path, help="DuckDB file (default: warehouse/tradefacts.duckdb)")
     run.add_argument("--exports", type=Path, help="Parquet exports folder (default: warehouse/exports)")
     run.add_argument("--batch-size", type=int, help="documents per batch")

@@ -87,7 +87,11 @@ class IngestResult:
         for doc in self.documents:
             if doc["doc_id"] in seen:
                 duplicates.append(
-                    {"path": doc["path"], "reason": f"same text as {seen[doc['doc_id']]}: not loaded twice", "n_bytes": None}
+                    {
+                        "path": doc["path"],
+                        "reason": f"same text as {seen[doc['doc_id']]}: not loaded twice",
+                        "n_bytes": None,
+                    }
                 )
                 continue
             seen[doc["doc_id"]] = doc["path"]
@@ -103,14 +107,15 @@ def doc_id_for(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def discover(input_dir: Path) -> tuple[list[Path], list[dict]]:
-    """Article files under `input_dir`, sorted, plus rejections for files that will not be read.
+def discover(input_dir: Path) -> tuple[list[Path], list[dict], list[str]]:
+    """(article files, rejections, skipped files) under `input_dir`, sorted.
 
-    Hidden files and folders are skipped. Symbolic links are followed only when they point
-    inside `input_dir` (and folder links never, so a link cannot make a loop).
+    Files of other types (the reference CSVs beside the seed articles, a README) and hidden
+    files and folders are skipped, not rejected. Symbolic links are followed only when they
+    point to a file inside `input_dir` (folder links never, so a link cannot make a loop).
     """
     root = input_dir.resolve()
-    files, rejected = [], []
+    files, rejected, skipped = [], [], []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
@@ -124,10 +129,14 @@ def discover(input_dir: Path) -> tuple[list[Path], list[dict]]:
                     rejected.append(_reject(rel, "symbolic link to a file outside the input folder: not followed"))
                     continue
             if path.suffix.lower() not in ARTICLE_SUFFIXES:
-                rejected.append(_reject(rel, f"unsupported file type {path.suffix or '(none)'}: expected .txt, .md, .json or .jsonl"))
+                skipped.append(rel)
                 continue
             files.append(path)
-    return files, rejected
+    return files, rejected, skipped
+
+
+def _human(n_bytes: int) -> str:
+    return f"{n_bytes / 1e6:.1f} MB" if n_bytes >= 1e6 else f"{n_bytes:,} bytes"
 
 
 def _reject(path: str, reason: str, n_bytes: int | None = None) -> dict:
@@ -141,7 +150,7 @@ def read_file(path: Path, root: Path, max_bytes: int) -> IngestResult:
         size = path.stat().st_size
         if size > max_bytes:
             raise RejectedInput(
-                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
+                f"file is {_human(size)}, over the {_human(max_bytes)} limit "
                 "(split it, or raise TRADEFACTS_MAX_FILE_BYTES)"
             )
         raw = path.read_bytes()

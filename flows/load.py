@@ -130,12 +130,13 @@ def _stage(con: duckdb.DuckDBPyConnection, table: str, folder: Path) -> None:
     files = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
     if files:
         listed = ", ".join(f"'{str(f).replace(chr(39), chr(39) * 2)}'" for f in files)
-        fields = ", ".join(f"{_quote(c)} := {_quote(c)}" for c in columns)
+        # BY NAME: a column the batch lacks is NULL; a column the table lacks is an error.
         con.execute(
-            f"INSERT INTO staged_{table} BY NAME "
-            f"SELECT {', '.join(_quote(c) for c in columns)}, md5(to_json(struct_pack({fields}))) AS row_hash, "
-            f"0 AS valid_from, NULL AS valid_to FROM read_parquet([{listed}], union_by_name = true)"
+            f"INSERT INTO staged_{table} BY NAME SELECT *, '' AS row_hash, 0 AS valid_from "
+            f"FROM read_parquet([{listed}], union_by_name = true)"
         )
+        fields = ", ".join(f"{_quote(c)} := {_quote(c)}" for c in columns)
+        con.execute(f"UPDATE staged_{table} SET row_hash = md5(to_json(struct_pack({fields})))")
 
 
 def publish(con: duckdb.DuckDBPyConnection, request: PublishRequest) -> PublishResult:
@@ -206,6 +207,12 @@ def record_run(con: duckdb.DuckDBPyConnection, run: dict, rejected: pl.DataFrame
     )  # fmt: skip
     if not rejected.is_empty():
         log = rejected.select(
-            pl.lit(run["run_id"]).alias("run_id"), "path", "reason", "n_bytes", pl.lit(run["finished_at"]).alias("recorded_at")
+            pl.lit(run["run_id"]).alias("run_id"),
+            "path",
+            "reason",
+            "n_bytes",
+            pl.lit(run["finished_at"]).alias("recorded_at"),
         )
-        con.execute("INSERT INTO rejected_inputs_log BY NAME SELECT * FROM log")
+        con.register("rejected_batch", log.to_arrow())
+        con.execute("INSERT INTO rejected_inputs_log BY NAME SELECT * FROM rejected_batch")
+        con.unregister("rejected_batch")

@@ -80,7 +80,9 @@ def _write(frame: pl.DataFrame, folder: Path, name: str) -> None:
     frame.write_parquet(folder / f"{name}.parquet")
 
 
-def stage_documents(documents: pl.DataFrame, batch_name: str, settings: Settings, staging: Path, version: str) -> BatchOutcome:
+def stage_documents(
+    documents: pl.DataFrame, batch_name: str, settings: Settings, staging: Path, version: str
+) -> BatchOutcome:
     """Extract and validate one batch of documents, and stage every table's rows as Parquet."""
     outcome = BatchOutcome(extracted=documents["doc_id"].to_list())
     started = time.perf_counter()
@@ -113,7 +115,9 @@ def process_file_batch(
     documents, rejected = result.frames()
     ingest_seconds = time.perf_counter() - started
     todo = documents.filter(~pl.col("doc_id").is_in(list(up_to_date)))
-    outcome = stage_documents(todo, f"files-{batch_no:06d}", settings, staging, version) if todo.height else BatchOutcome()
+    outcome = (
+        stage_documents(todo, f"files-{batch_no:06d}", settings, staging, version) if todo.height else BatchOutcome()
+    )
     outcome.seen = list(documents.select("doc_id", "path").iter_rows())
     outcome.rejected = rejected.to_dicts()
     outcome.seconds["ingest"] = ingest_seconds
@@ -121,7 +125,9 @@ def process_file_batch(
 
 
 @task(name="re-extract-stored", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def process_stored_batch(documents_file: Path, batch_no: int, settings: Settings, staging: Path, version: str) -> BatchOutcome:
+def process_stored_batch(
+    documents_file: Path, batch_no: int, settings: Settings, staging: Path, version: str
+) -> BatchOutcome:
     """Re-extract documents kept in the warehouse (the extractor changed since they were read)."""
     documents = pl.read_parquet(documents_file)
     return stage_documents(documents, f"stored-{batch_no:06d}", settings, staging, version)
@@ -146,7 +152,8 @@ def stage_stored(doc_ids: list[str], settings: Settings, staging: Path) -> list[
     try:
         con.execute("CREATE OR REPLACE TEMP TABLE wanted AS SELECT unnest(?::VARCHAR[]) AS doc_id", [doc_ids])
         stored = load.query_frame(
-            con, "SELECT * EXCLUDE (extractor_version) FROM documents WHERE doc_id IN (SELECT doc_id FROM wanted) ORDER BY doc_id"
+            con,
+            "SELECT * EXCLUDE (extractor_version) FROM documents WHERE doc_id IN (SELECT doc_id FROM wanted) ORDER BY doc_id",
         )
     finally:
         con.close()
@@ -161,7 +168,9 @@ def stage_stored(doc_ids: list[str], settings: Settings, staging: Path) -> list[
 
 
 @task(name="publish-and-export", cache_policy=NO_CACHE)
-def publish_and_export(request: load.PublishRequest, settings: Settings, run: dict, rejected: pl.DataFrame) -> load.PublishResult:
+def publish_and_export(
+    request: load.PublishRequest, settings: Settings, run: dict, rejected: pl.DataFrame
+) -> load.PublishResult:
     """One transaction publishes the version (or nothing); then the Parquet exports catch up."""
     con = load.connect(settings.warehouse)
     try:
@@ -206,9 +215,12 @@ def build_warehouse(settings: Settings | None = None, prune: bool = False) -> di
     with load.warehouse_lock(settings.warehouse, settings.lock_timeout_s):
         try:
             current = read_state(settings)
-            files, discovery_rejected = ingest.discover(settings.input_dir)
+            files, discovery_rejected, skipped = ingest.discover(settings.input_dir)
             up_to_date = frozenset(current.filter(pl.col("extractor_version") == version)["doc_id"].to_list())
-            logger.info("Found %d article files in %s; %d documents already extracted.", len(files), settings.input_dir, len(up_to_date))
+            logger.info(
+                "Found %d article files in %s (%d other files skipped); %d documents already extracted.",
+                len(files), settings.input_dir, len(skipped), len(up_to_date),
+            )  # fmt: skip
             file_batches = _batches([str(f) for f in files], settings.batch_size)
             file_futures = process_file_batch.map(
                 file_batches,
@@ -232,7 +244,9 @@ def build_warehouse(settings: Settings | None = None, prune: bool = False) -> di
                 stored_files, range(len(stored_files)), unmapped(settings), unmapped(staging), unmapped(version)
             )
             outcomes += [f.result() for f in stored_futures]
-            replaced = current.filter(~pl.col("doc_id").is_in(list(input_ids)) & pl.col("path").is_in(list(input_paths)))
+            replaced = current.filter(
+                ~pl.col("doc_id").is_in(list(input_ids)) & pl.col("path").is_in(list(input_paths))
+            )
             pruned = current.filter(~pl.col("doc_id").is_in(list(input_ids))) if prune else current.clear()
             scope = sorted({d for o in outcomes for d in o.extracted} | set(replaced["doc_id"]) | set(pruned["doc_id"]))
             rejected = [row for o in outcomes for row in o.rejected] + discovery_rejected
@@ -276,13 +290,19 @@ def build_warehouse(settings: Settings | None = None, prune: bool = False) -> di
         warehouse=str(settings.warehouse),
         exports_dir=str(settings.exports_dir),
     )
-    create_markdown_artifact(markdown=summary_markdown(summary), key="build-warehouse-summary", description="tradefacts run summary")
+    create_markdown_artifact(
+        markdown=summary_markdown(summary), key="build-warehouse-summary", description="tradefacts run summary"
+    )
     logger.info("%s", one_line(summary))
     return summary.as_dict()
 
 
 def one_line(summary: RunSummary) -> str:
-    what = f"published version {summary.version}" if summary.version else f"nothing changed (current version {summary.current_version})"
+    what = (
+        f"published version {summary.version}"
+        if summary.version
+        else f"nothing changed (current version {summary.current_version})"
+    )
     return (
         f"Read {summary.n_documents_read} documents from {summary.n_files} files "
         f"({summary.n_documents_extracted} extracted, {summary.n_rejected} rejected); {what}."
@@ -290,7 +310,14 @@ def one_line(summary: RunSummary) -> str:
 
 
 def summary_markdown(summary: RunSummary) -> str:
-    lines = [f"# tradefacts run {summary.run_id}", "", one_line(summary), "", "| table | rows (current) | quarantined this run |", "|---|---|---|"]
+    lines = [
+        f"# tradefacts run {summary.run_id}",
+        "",
+        one_line(summary),
+        "",
+        "| table | rows (current) | quarantined this run |",
+        "|---|---|---|",
+    ]
     lines += [f"| {t} | {n} | {summary.quarantined.get(t, 0)} |" for t, n in summary.rows.items()]
     if summary.rejected:
         lines += ["", "## Rejected inputs", "", "| path | reason |", "|---|---|"]

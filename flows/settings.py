@@ -13,7 +13,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="TRADEFACTS_", frozen=True)
 
-    input_dir: Path = Field(PROJECT_ROOT / "seeds" / "articles", description="folder of articles, read recursively")
+    input_dir: Path = Field(PROJECT_ROOT / "seeds", description="folder of articles, read recursively")
     warehouse: Path = Field(PROJECT_ROOT / "warehouse" / "tradefacts.duckdb", description="DuckDB file")
     exports_dir: Path = Field(PROJECT_ROOT / "warehouse" / "exports", description="Parquet exports")
     reference_dir: Path = Field(PROJECT_ROOT / "seeds" / "reference", description="reference data files")

@@ -38,10 +38,7 @@ def find_matches(frame: pl.DataFrame, pattern: str, *, text_col: str = "text") -
         frame.lazy()
         .select(
             *keep,
-            _clean(pl.col(text_col))
-            .str.replace_all(pattern, f"{MARKER}$0{MARKER}")
-            .str.split(MARKER)
-            .alias("piece"),
+            _clean(pl.col(text_col)).str.replace_all(pattern, f"{MARKER}$0{MARKER}").str.split(MARKER).alias("piece"),
         )
         .with_row_index("_row")
         .explode("piece")

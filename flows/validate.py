@@ -19,10 +19,8 @@ import polars as pl
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
-import great_expectations as gx  # noqa: E402  (the environment must be set first)
-from great_expectations.expectations.expectation_configuration import ExpectationConfiguration  # noqa: E402
-
-logging.getLogger("great_expectations").setLevel(logging.WARNING)
+import great_expectations as gx
+from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
 
 QUARANTINE_SCHEMA = {
     "table_name": pl.Utf8,
@@ -80,6 +78,7 @@ def load_suites(folder: Path) -> dict[str, Suite]:
 
 @functools.lru_cache(maxsize=1)
 def _batch_definition() -> gx.core.batch_definition.BatchDefinition:
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)  # GX resets it on first use
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = {"globally": False, "metric_calculations": False}
     asset = context.data_sources.add_pandas("tradefacts").add_dataframe_asset("batch")
@@ -127,7 +126,10 @@ def check_columns(table: str, frame: pl.DataFrame, documents: pl.DataFrame) -> p
         checked = checked.with_columns(pl.lit(True).alias("check_evidence_has_figure"))
     if table == "amounts":
         checked = checked.with_columns(
-            pl.col("evidence").str.contains(pl.col("text"), literal=True).fill_null(False).alias("check_evidence_has_text")
+            pl.col("evidence")
+            .str.contains(pl.col("text"), literal=True)
+            .fill_null(False)
+            .alias("check_evidence_has_text")
         )
     return checked.drop("_doc_chars")
 
@@ -154,7 +156,12 @@ def validate(
         for index in indexes:
             row = index if isinstance(index, int) else index.get("index", index)
             failures.append(
-                {"_row": int(row), "expectation": config.type, "column_name": kwargs.get("column"), "expectation_kwargs": json.dumps(kwargs, default=str)}
+                {
+                    "_row": int(row),
+                    "expectation": config.type,
+                    "column_name": kwargs.get("column"),
+                    "expectation_kwargs": json.dumps(kwargs, default=str),
+                }
             )
     if not failures:
         return frame, pl.DataFrame(schema=QUARANTINE_SCHEMA)
@@ -168,7 +175,9 @@ def validate(
         "expectation",
         "column_name",
         "expectation_kwargs",
-        pl.struct(frame.columns).map_elements(lambda r: json.dumps(r, default=str, ensure_ascii=False), return_dtype=pl.Utf8).alias("row_json"),
+        pl.struct(frame.columns)
+        .map_elements(lambda r: json.dumps(r, default=str, ensure_ascii=False), return_dtype=pl.Utf8)
+        .alias("row_json"),
     )
     good = indexed.filter(~pl.col("_row").is_in(failed["_row"].implode())).drop("_row")
     return good, quarantine.cast(QUARANTINE_SCHEMA)

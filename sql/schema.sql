@@ -61,6 +61,7 @@ CREATE TABLE IF NOT EXISTS trade_flows_history (
     fact_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, char_start INTEGER, char_end INTEGER, evidence VARCHAR,
     reporter_iso3 VARCHAR, partner_iso3 VARCHAR, flow VARCHAR, value_usd DOUBLE, value_original DOUBLE,
     currency VARCHAR, qualifier VARCHAR, period_start DATE, period_end DATE, product VARCHAR,
+    period_text VARCHAR,  -- the phrase the period was read from
     row_hash VARCHAR NOT NULL, valid_from INTEGER NOT NULL, valid_to INTEGER
 );
 
@@ -68,6 +69,7 @@ CREATE TABLE IF NOT EXISTS trade_measures_history (
     fact_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, char_start INTEGER, char_end INTEGER, evidence VARCHAR,
     imposer_iso3 VARCHAR, target_iso3 VARCHAR, measure VARCHAR, rate_pct DOUBLE, product VARCHAR,
     status VARCHAR, effective_date DATE, duration_days INTEGER,
+    effective_text VARCHAR,  -- the phrase the effective date was read from
     row_hash VARCHAR NOT NULL, valid_from INTEGER NOT NULL, valid_to INTEGER
 );
 

@@ -1,0 +1,86 @@
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from conftest import REFERENCE
+from flows.amounts import extract_amounts, load_currency_aliases, load_fx_rates, words_to_number
+from flows.text import split_sentences
+
+ALIASES = load_currency_aliases(REFERENCE / "currencies.csv")
+FX = load_fx_rates(REFERENCE / "fx_rates.csv")
+
+
+def amounts_of(text: str, published: dt.date | None = dt.date(2025, 4, 15)) -> pl.DataFrame:
+    docs = pl.DataFrame(
+        {"doc_id": ["d"], "text": [text], "published": [published]}, schema_overrides={"published": pl.Date}
+    )
+    return extract_amounts(docs, split_sentences(docs), ALIASES, FX)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "kind", "value", "currency"),
+    [
+        ("a deal worth $8.4 billion was signed", "$8.4 billion", "money", 8.4e9, "USD"),
+        ("exports reached US$31.4bn last year", "US$31.4bn", "money", 31.4e9, "USD"),
+        ("a USD 1.2 billion credit line", "USD 1.2 billion", "money", 1.2e9, "USD"),
+        ("the 179 trillion dong project", "179 trillion dong", "money", 179e12, "VND"),
+        ("RM2.5 billion in palm oil", "RM2.5 billion", "money", 2.5e9, "MYR"),
+        ("loans of 10 billion yuan", "10 billion yuan", "money", 10e9, "CNY"),
+        ("a RMB 3.2 billion facility", "RMB 3.2 billion", "money", 3.2e9, "CNY"),
+        ("priced at €1,250,000", "€1,250,000", "money", 1_250_000, "EUR"),
+        ("a Rp 4.5 trillion port", "Rp 4.5 trillion", "money", 4.5e12, "IDR"),
+        ("fees of Rs 35 lakh", "Rs 35 lakh", "money", 3.5e6, "INR"),
+        ("1.800.000₫ per unit", "1.800.000₫", "money", 1_800_000, "VND"),
+        ("five million yen", "five million yen", "money", 5e6, "JPY"),
+        ("duties of 145% on imports", "145%", "percent", 145.0, None),
+        ("a 46 per cent tariff", "46 per cent", "percent", 46.0, None),
+        ("up 12.5 percent", "12.5 percent", "percent", 12.5, None),
+        ("a twenty percent cut", "twenty percent", "percent", 20.0, None),
+    ],
+)
+def test_amount_forms(text, written, kind, value, currency):
+    row = amounts_of(text).row(0, named=True)
+    assert (row["text"], row["kind"], row["currency"]) == (written, kind, currency)
+    assert row["value"] == pytest.approx(value)
+    assert text[row["char_start"] : row["char_end"]] == written
+
+
+def test_value_usd_comes_from_the_dollar_figure_written_beside_another_currency():
+    rows = amounts_of("Jakarta will borrow 1.5 trillion rupiah ($92 million) for the port.")
+    rupiah = rows.filter(pl.col("currency") == "IDR").row(0, named=True)
+    assert rupiah["value_usd"] == pytest.approx(92e6)
+    assert rupiah["value_usd_source"] == "stated_beside"
+
+
+def test_value_usd_from_the_rate_in_force_at_publication():
+    older = amounts_of("a 10 billion yuan loan", dt.date(2023, 6, 1)).row(0, named=True)
+    newer = amounts_of("a 10 billion yuan loan", dt.date(2025, 6, 1)).row(0, named=True)
+    assert older["value_usd"] == pytest.approx(10e9 * 0.141)
+    assert newer["value_usd"] == pytest.approx(10e9 * 0.138)
+    assert newer["value_usd_source"] == "fx_reference"
+
+
+def test_unknown_rate_gives_null_value_usd():
+    assert amounts_of("a 5 million naira grant").row(0, named=True)["value_usd"] is None
+
+
+def test_not_amounts():
+    text = (
+        "Growth slowed by 2 percentage points. See https://example.com/q?x=30%25 for details. "
+        "The 420-km railway has 300 seats per train, and 45 agreements were signed on 15.08.2017."
+    )
+    assert amounts_of(text).is_empty()
+
+
+def test_evidence_is_the_sentence_of_the_amount():
+    text = "First sentence. Tariffs of 25% apply. Last one."
+    assert amounts_of(text)["evidence"].to_list() == ["Tariffs of 25% apply."]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("thirteen", 13), ("one hundred", 100), ("three quarters", 0.75), ("forty-five", 45), ("a", 1), ("half", 0.5)],
+)
+def test_words_to_number(words, value):
+    assert words_to_number(words) == pytest.approx(value)

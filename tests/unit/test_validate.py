@@ -1,0 +1,91 @@
+import json
+
+import polars as pl
+import pytest
+
+from flows.settings import PROJECT_ROOT
+from flows.validate import SuiteError, figure_in_evidence, load_suite, load_suites, validate
+
+EXPECTATIONS = PROJECT_ROOT / "expectations"
+
+
+def test_every_suite_file_loads_whole():
+    suites = load_suites(EXPECTATIONS)
+    assert set(suites) == {"amounts", "trade_flows", "trade_measures", "financing", "aviation_deals", "agreements"}
+    for name, suite in suites.items():
+        in_file = len(json.loads((EXPECTATIONS / f"{name}.json").read_text())["expectations"])
+        assert len(suite.gx_suite.expectations) == in_file == suite.n_expectations
+
+
+def _suite_file(tmp_path, expectations):
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps({"name": "t", "expectations": expectations}))
+    return path
+
+
+def test_a_suite_that_gx_would_silently_shrink_is_an_error(tmp_path):
+    same = {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "a"}}
+    with pytest.raises(SuiteError, match="2 expectations in the file but GX loaded 1"):
+        load_suite(_suite_file(tmp_path, [same, same]))
+
+
+def test_an_unknown_expectation_is_an_error(tmp_path):
+    with pytest.raises(SuiteError, match="rejected by GX"):
+        load_suite(_suite_file(tmp_path, [{"type": "expect_column_to_be_lovely", "kwargs": {"column": "a"}}]))
+
+
+def _amount_rows(values, kinds, evidence="Tariffs of 25% and 99999% apply to $5 billion."):
+    n = len(values)
+    return pl.DataFrame(
+        {
+            "amount_id": [f"d:{i}" for i in range(n)],
+            "doc_id": ["d"] * n,
+            "char_start": [0] * n,
+            "char_end": [3] * n,
+            "text": ["25%"] * n,
+            "kind": kinds,
+            "value": values,
+            "currency": [None if k == "percent" else "USD" for k in kinds],
+            "value_usd": [None if k == "percent" else v for k, v in zip(kinds, values, strict=True)],
+            "value_usd_source": [None if k == "percent" else "as_written" for k in kinds],
+            "sent_id": [0] * n,
+            "evidence": [evidence] * n,
+        }
+    )
+
+
+def test_failing_rows_go_to_quarantine_with_the_expectation():
+    suite = load_suite(EXPECTATIONS / "amounts.json")
+    docs = pl.DataFrame({"doc_id": ["d"], "n_chars": [100]})
+    rows = _amount_rows([25.0, 99999.0, 5e9], ["percent", "percent", "money"])
+    good, quarantine = validate("amounts", rows, suite, "amount_id", docs)
+    assert good["amount_id"].to_list() == ["d:0", "d:2"]
+    [bad] = quarantine.to_dicts()
+    assert (bad["row_key"], bad["expectation"], bad["column_name"]) == (
+        "d:1",
+        "expect_column_values_to_be_between",
+        "value",
+    )
+    assert json.loads(bad["row_json"])["value"] == 99999.0
+
+
+def test_offsets_outside_the_document_are_quarantined():
+    suite = load_suite(EXPECTATIONS / "amounts.json")
+    docs = pl.DataFrame({"doc_id": ["d"], "n_chars": [2]})
+    good, quarantine = validate("amounts", _amount_rows([25.0], ["percent"]), suite, "amount_id", docs)
+    assert good.is_empty()
+    assert quarantine["column_name"].to_list() == ["check_offsets_in_document"]
+
+
+@pytest.mark.parametrize(
+    ("figure", "evidence", "found"),
+    [
+        (8.4e9, "an $8.4 billion railway", True),
+        (1.5e6, "cost 1,500,000 euros", True),
+        (145.0, "145% duties", True),
+        (3e9, "a $4 billion loan", False),
+        (None, "x", True),
+    ],
+)
+def test_figure_in_evidence(figure, evidence, found):
+    assert figure_in_evidence(figure, evidence) is found
