@@ -1,0 +1,209 @@
+"""Cue words per fact table, as data: vocabulary value -> regex fragments that signal it.
+
+Order matters where noted: the first value whose cue matches wins. Fragments are plain regex
+without capture groups; the table modules join them into alternations.
+"""
+
+from __future__ import annotations
+
+# ---------------------------------------------------------------- trade flows
+FLOW_CUES: dict[str, tuple[str, ...]] = {
+    "export": (r"exports?", r"exported", r"exporting", r"exporters?", r"shipments?", r"shipped", r"outbound\s+shipments", r"overseas\s+sales"),
+    "import": (r"imports?", r"imported", r"importing", r"importers?", r"purchases", r"inbound\s+shipments"),
+    "bilateral": (
+        r"(?:bilateral|two-way|total|overall|annual)\s+(?:trade|commerce)", r"trade\s+(?:turnover|volume|value)s?",
+        r"turnover", r"trade", r"commerce", r"trading",
+    ),
+}  # fmt: skip
+# "trade" followed by these is not a flow of goods.
+TRADE_NOT_FLOW = (
+    r"surplus", r"deficit", r"gap", r"imbalance", r"deals?", r"agreements?", r"wars?", r"pacts?", r"talks",
+    r"fairs?", r"tensions", r"disputes?", r"barriers?", r"polic(?:y|ies)", r"negotiations?", r"representative",
+    r"ministers?", r"ministry", r"partners?", r"partnership", r"fraud", r"routes?", r"hubs?", r"zones?",
+    r"frictions?", r"officials?", r"bodies", r"body", r"rules?", r"remedies", r"remedy", r"defen[cs]e", r"missions?",
+)  # fmt: skip
+# A money amount nearer to one of these is not a trade value.
+NOT_FLOW_CUES = (
+    r"loans?", r"lend(?:ing)?", r"lent", r"credit", r"invest(?:ment|ments|ed|ing|s)?", r"FDI", r"capital",
+    r"financ(?:e|ing|ed)", r"fund(?:s|ing|ed)?", r"grants?", r"aid", r"projects?", r"railways?", r"rail",
+    r"ports?", r"canal", r"highway", r"expressway", r"bridge", r"plant", r"factory", r"deals?", r"contracts?",
+    r"orders?", r"aircraft", r"jets?", r"planes?", r"GDP", r"revenues?", r"profits?", r"valuation", r"market\s+value",
+    r"budget", r"costs?", r"costing", r"valued", r"tariffs?", r"duties", r"levies", r"package", r"bonds?", r"debt",
+    r"reserves", r"remittances", r"sales\s+of\s+(?:shares|stock)", r"shares?", r"stake",
+)  # fmt: skip
+# Speculation and targets: not facts.
+SPECULATION = (
+    r"could", r"might", r"may", r"would", r"forecasts?", r"projected", r"projections?", r"expected\s+to",
+    r"expects?", r"targets?", r"targeting", r"aims?", r"aiming", r"goal", r"ambition", r"potential(?:ly)?",
+    r"hopes?", r"seeks?\s+to\s+(?:raise|boost|lift|double)", r"plans?\s+to\s+(?:raise|boost|lift|double)",
+    r"by\s+20\d\d", r"estimates?\s+that", r"predicts?",
+)  # fmt: skip
+
+# ---------------------------------------------------------------- trade measures (first match wins)
+MEASURE_CUES: dict[str, tuple[str, ...]] = {
+    "tariff_pause": (
+        r"(?:\d+|[a-z]+)[-\s](?:day|month|week)\s+(?:pause|suspension|reprieve|truce)(?:\s+(?:on|of|in)\s+(?:\w+\s+){0,3}?(?:tariffs?|duties|levies))?",
+        r"(?:pause|suspension|reprieve)\s+(?:on|of|in)\s+(?:\w+\s+){0,3}?(?:tariffs?|duties|levies)",
+        r"(?:paused|suspended|delayed|postponed)\s+(?:\w+\s+){0,3}?(?:tariffs?|duties|levies)",
+        r"(?:tariffs?|duties|levies)\s+(?:\w+\s+){0,2}?(?:pause|truce|suspension)",
+    ),
+    "anti_dumping": (r"anti-?dumping(?:\s+(?:duties|duty|tariffs?|measures?|probes?|investigations?))?", r"dumping\s+duties"),
+    "countervailing": (r"countervailing(?:\s+(?:duties|duty|tariffs?|measures?))?", r"anti-?subsidy(?:\s+(?:duties|duty|tariffs?|measures?))?"),
+    "safeguard": (r"safeguard(?:\s+(?:duties|duty|tariffs?|measures?))?",),
+    "export_control": (
+        r"export\s+(?:controls?|restrictions?|bans?|curbs?|licen[cs]e\s+requirements?)", r"(?:ban|bans|banned|restrict\w*|curbs?)\s+(?:on\s+)?(?:the\s+)?exports?\s+of",
+    ),
+    "quota": (r"(?:import\s+)?quotas?",),
+    "sanction": (r"sanctions?", r"embargo(?:es)?", r"blacklist(?:ed|ing)?", r"entity\s+list"),
+    "tariff": (r"tariffs?", r"duties", r"duty", r"levies", r"levy", r"import\s+tax(?:es)?"),
+}  # fmt: skip
+# A measure word inside these phrases names a conflict, not a measure.
+MEASURE_NOT_FACT = (
+    r"(?:trade|tariff)\s+(?:wars?|battles?|tensions?|disputes?|fights?|conflicts?|rows?|spats?|frictions?|threats?|turmoil|uncertainty|shock|talks|negotiations?|regimes?|policy|policies|agenda)",
+    r"duty[-\s]free", r"customs\s+duties", r"on\s+duty", r"tariff\s+(?:codes?|lines?|schedules?)",
+)  # fmt: skip
+MEASURE_STATUS: dict[str, tuple[str, ...]] = {
+    "lifted": (r"lift(?:s|ed|ing)?", r"remov(?:e|es|ed|ing)", r"scrap(?:s|ped|ping)?", r"end(?:s|ed|ing)", r"revok\w+", r"withdr[ae]w\w*", r"exempt\w*", r"drop(?:s|ped)"),
+    "paused": (r"paus\w+", r"suspen\w+", r"delay\w*", r"postpon\w+", r"reprieve", r"truce", r"halt\w*"),
+    "threatened": (
+        r"threat\w*", r"loom\w*", r"warn\w*", r"could", r"would", r"may", r"might", r"risk\w*", r"potential",
+        r"face\s+(?:possible|new)", r"vow\w*", r"retaliat\w+",
+    ),
+    "proposed": (r"propos\w+", r"consider\w*", r"mull\w*", r"plans?", r"planned", r"draft\w*", r"recommend\w*", r"weigh\w*"),
+    "announced": (r"announc\w+", r"unveil\w*", r"declar\w+", r"will\s+(?:impose|introduce|apply|levy|raise)", r"set\s+to"),
+    "in_force": (
+        r"impos\w+", r"levied", r"levying", r"slapped", r"applied", r"appl(?:y|ies)", r"in\s+(?:force|place|effect)",
+        r"took\s+effect", r"rising", r"existing", r"current", r"raised", r"hiked", r"introduced", r"charg\w+",
+    ),
+}  # fmt: skip
+
+# ---------------------------------------------------------------- financing (first match wins)
+INSTRUMENT_CUES: dict[str, tuple[str, ...]] = {
+    "preferential_loan": (r"(?:preferential|concessional|concessionary|soft|low-interest|interest-free|ODA)\s+(?:\w+\s+)?(?:loans?|credit|financing|lending)",),
+    "credit_line": (r"credit\s+lines?", r"lines?\s+of\s+credit", r"credit\s+facilit(?:y|ies)", r"swap\s+lines?"),
+    "loan": (r"loans?", r"lend(?:s|ing)?", r"lent", r"borrow(?:s|ed|ing)?", r"credit", r"financing", r"debt"),
+    "grant": (r"grants?", r"aid", r"donat\w+", r"gifts?"),
+    "investment": (r"invest(?:ment|ments|ed|ing|s)?", r"FDI", r"capital\s+injection", r"equity", r"stake"),
+    "project_cost": (
+        r"cost(?:s|ing)?", r"worth", r"valued", r"price\s+tag", r"railways?", r"rail\s+(?:link|line)s?", r"railroads?", r"ports?",
+        r"canals?", r"projects?", r"highways?", r"expressways?", r"bridges?", r"power\s+plants?", r"dams?", r"airports?",
+        r"lines?", r"pipelines?", r"terminals?", r"corridors?", r"schemes?",
+    ),
+}  # fmt: skip
+FINANCE_STATUS: dict[str, tuple[str, ...]] = {
+    "sought": (r"seek\w*", r"sought", r"request\w*", r"ask\w*", r"appl(?:y|ied|ies)\s+for", r"want\w*", r"hop\w+\s+(?:to|for)", r"lobby\w*", r"looking\s+for"),
+    "signed": (r"sign\w*", r"ink\w*", r"seal\w*"),
+    "disbursed": (r"disburs\w+", r"released", r"transferred", r"paid\s+out", r"drawn\s+down"),
+    "completed": (r"complet\w+", r"finish\w+", r"inaugurat\w+", r"opened", r"began\s+operat\w+"),
+    "agreed": (r"agree\w*", r"approv\w+", r"pledg\w+", r"commit\w+", r"promis\w+", r"grant(?:ed|s)", r"secur\w+", r"won", r"obtain\w+", r"provid\w+", r"extend\w+", r"offer(?:s|ed)"),
+    "proposed": (r"propos\w+", r"consider\w*", r"plan\w*", r"mull\w*", r"discuss\w*", r"negotiat\w+", r"talks", r"explor\w+", r"could", r"would", r"may"),
+}  # fmt: skip
+SECTOR_CUES: dict[str, tuple[str, ...]] = {
+    "railway": (r"rail\w*", r"trains?", r"metro", r"high-speed", r"locomotives?"),
+    "port": (r"ports?", r"seaports?", r"harbou?rs?", r"canals?", r"waterways?", r"shipping", r"maritime", r"container\s+terminals?", r"deep-?water", r"berths?"),
+    "road": (r"roads?", r"highways?", r"expressways?", r"motorways?", r"bridges?", r"tunnels?", r"ring\s+roads?"),
+    "energy": (r"power", r"energy", r"electricity", r"solar", r"wind\s+(?:farms?|power)", r"hydro\w*", r"LNG", r"gas", r"oil", r"refiner\w+", r"pipelines?", r"grids?", r"nuclear", r"coal", r"renewables?"),
+    "aviation": (r"airports?", r"aviation", r"aircraft", r"airlines?", r"aerospace"),
+    "telecom": (r"telecom\w*", r"5G", r"broadband", r"fib(?:re|er)", r"satellites?", r"data\s+cent(?:re|er)s?", r"submarine\s+cables?", r"digital\s+infrastructure"),
+    "manufacturing": (r"factor(?:y|ies)", r"manufactur\w+", r"plants?", r"assembly", r"industrial\s+parks?", r"semiconductors?", r"chips?", r"steel\s+mills?", r"EV"),
+}  # fmt: skip
+# Capitalised names ending in one of these are project names ("Funan Techo Canal").
+PROJECT_NOUNS = (
+    r"[Rr]ailway(?:\s+[Ll]ine)?", r"[Rr]ail\s+[Ll]ink", r"[Rr]ailroad", r"[Cc]anal", r"[Pp]ort", r"[Ee]xpressway",
+    r"[Hh]ighway", r"[Bb]ridge", r"[Aa]irport", r"[Dd]am", r"[Pp]ower\s+[Pp]lant", r"[Pp]roject", r"[Cc]orridor",
+    r"[Ll]ink", r"[Tt]erminal", r"[Pp]ipeline", r"[Mm]etro(?:\s+[Ll]ine)?", r"[Ll]ine", r"[Ss]eaport",
+)  # fmt: skip
+
+# ---------------------------------------------------------------- aviation (first match wins)
+DEAL_CUES: dict[str, tuple[str, ...]] = {
+    "wet_lease": (r"wet[-\s]leas\w+", r"operated\s+by", r"ACMI", r"crew(?:ed)?\s+and\s+maint\w+"),
+    "lease": (r"leas\w+", r"dry[-\s]leas\w+", r"sale[-\s]and[-\s]leaseback", r"rent\w*"),
+    "mou": (r"memorand(?:um|a)", r"MoUs?", r"MOUs?", r"letters?\s+of\s+intent", r"LoIs?", r"LOIs?", r"framework\s+agreements?"),
+    "order": (r"order\w*", r"commitments?\s+for", r"firm\s+order"),
+    "purchase": (r"purchas\w+", r"buy(?:s|ing)?", r"bought", r"acquir\w+", r"acquisitions?"),
+    "delivery": (r"deliver\w*", r"took\s+delivery", r"taken\s+delivery", r"take\s+delivery", r"handed\s+over", r"received", r"arriv\w+"),
+    "certification": (r"certif\w+", r"type\s+certificate", r"airworthiness", r"validat\w+", r"recogni[sz]\w+\s+(?:\w+\s+){0,3}?aviation\s+authorit\w+", r"approv\w+\s+(?:\w+\s+){0,3}?(?:aircraft|jets?|planes?|to\s+fly|operat\w+)"),
+    "import": (r"import\w*",),
+}  # fmt: skip
+AVIATION_STATUS: dict[str, tuple[str, ...]] = {
+    "terminated": (r"terminat\w+", r"cancel\w+", r"scrap\w*", r"end(?:s|ed)\s+(?:\w+\s+){0,3}?(?:lease|deal|contract)", r"returned", r"pull\w*\s+out"),
+    "proposed": (r"may", r"might", r"could", r"would", r"plans?", r"planned", r"intend\w*", r"intent", r"consider\w*", r"negotiat\w+", r"talks", r"potential", r"lead\s+to", r"signal\w*", r"explor\w+", r"eye\w*", r"seek\w*", r"interest", r"propos\w+", r"letters?\s+of\s+intent"),
+    "completed": (r"delivered", r"took\s+delivery", r"taken\s+delivery", r"handed\s+over", r"received", r"arrived", r"certified", r"recogni[sz]ed", r"approved", r"granted", r"completed", r"validated"),
+    "active": (r"operat(?:es|ing)", r"in\s+service", r"flying", r"currently", r"began\s+operat\w+", r"launched", r"now\s+flies"),
+    "signed": (r"sign\w*", r"ink\w*", r"sealed", r"ordered", r"placed", r"finali[sz]ed", r"agreed", r"firmed", r"booked", r"bought", r"purchased", r"will\s+(?:lease|buy|acquire|purchase)"),
+}  # fmt: skip
+
+# ---------------------------------------------------------------- agreements
+AGREEMENT_KINDS: dict[str, tuple[str, ...]] = {
+    "mou": (r"memorand(?:um|a)(?:\s+of\s+(?:understanding|cooperation))?", r"MoUs?", r"MOUs?"),
+    "joint_statement": (r"joint\s+(?:statement|declaration|communiqu[eé])s?",),
+    "committee": (r"committees?", r"(?:joint\s+)?(?:working\s+groups?|commissions?|councils?|task\s+forces?|mechanisms?)"),
+    "agreement": (r"agreements?", r"deals?", r"accords?", r"pacts?", r"treat(?:y|ies)", r"(?:cooperation\s+)?documents", r"contracts?", r"protocols?"),
+}  # fmt: skip
+# Verbs that make an agreement a fact rather than a topic of talk.
+AGREEMENT_DONE = (
+    r"sign\w*", r"ink\w*", r"seal\w*", r"conclud\w+", r"exchang\w+", r"reach\w*", r"issu\w+", r"adopt\w+",
+    r"witness\w*", r"establish\w*", r"creat\w+", r"set\s+up", r"launch\w*", r"form(?:ed|ing)", r"agreed", r"struck",
+    r"announc\w+", r"finali[sz]\w+", r"clinch\w*", r"released",
+)  # fmt: skip
+TOPICS: dict[str, tuple[str, ...]] = {
+    "trade": (r"trade", r"commerce", r"commercial", r"exports?", r"imports?", r"customs", r"market\s+access"),
+    "railway": (r"rail\w*", r"trains?"),
+    "aviation": (r"aviation", r"aircraft", r"airlines?", r"aerospace", r"flights?"),
+    "technology": (r"technolog\w+", r"tech", r"artificial\s+intelligence", r"AI", r"semiconductors?", r"chips?", r"innovation", r"science"),
+    "supply_chain": (r"supply[-\s]chains?",),
+    "infrastructure": (r"infrastructure", r"ports?", r"roads?", r"highways?", r"bridges?", r"connectivity"),
+    "energy": (r"energy", r"power", r"electricity", r"oil", r"gas", r"nuclear", r"renewables?", r"solar"),
+    "digital": (r"digital", r"e-commerce", r"internet", r"telecom\w*", r"5G"),
+    "green_economy": (r"green\s+(?:economy|growth|transition)", r"climate", r"environment\w*", r"clean\s+energy"),
+    "finance": (r"financ\w+", r"banking", r"currency", r"payments?", r"investment"),
+    "agriculture": (r"agricultur\w+", r"farm\w*", r"food", r"fisher\w+", r"rice", r"durian"),
+    "education": (r"education", r"universit\w+", r"students?", r"training"),
+    "health": (r"health\w*", r"medic\w+", r"pharma\w*"),
+    "tourism": (r"touris\w+",),
+    "culture": (r"cultur\w+", r"people-to-people"),
+    "security": (r"security", r"defen[cs]e", r"military", r"law\s+enforcement", r"maritime\s+security"),
+    "maritime": (r"maritime", r"sea", r"fisheries"),
+    "media": (r"media", r"news\s+agenc\w+", r"journalis\w+"),
+}  # fmt: skip
+
+# ---------------------------------------------------------------- products (canonical -> cues)
+PRODUCTS: dict[str, tuple[str, ...]] = {
+    "steel": (r"steel(?:\s+products)?",),
+    "aluminium": (r"alumin(?:i)?um",),
+    "solar panels": (r"solar\s+(?:panels?|modules?|cells?|products)",),
+    "electric vehicles": (r"electric\s+(?:vehicles?|cars?)", r"EVs?"),
+    "semiconductors": (r"semiconductors?", r"(?:computer\s+)?chips?", r"chipmaking\s+equipment"),
+    "electronics": (r"electronics?", r"electronic\s+goods", r"smartphones?", r"phones?", r"computers?"),
+    "cars": (r"cars?", r"autos?", r"automobiles?", r"vehicles?"),
+    "auto parts": (r"auto(?:mobile)?\s+parts", r"car\s+parts"),
+    "textiles": (r"textiles?", r"garments?", r"apparel", r"clothing"),
+    "footwear": (r"footwear", r"shoes"),
+    "furniture": (r"furniture",),
+    "timber": (r"timber", r"wood(?:\s+products)?", r"plywood"),
+    "seafood": (r"seafood", r"shrimps?", r"fish"),
+    "rice": (r"rice",),
+    "coffee": (r"coffee",),
+    "rubber": (r"rubber",),
+    "durian": (r"durians?",),
+    "fruit": (r"fruits?(?:\s+and\s+vegetables)?", r"vegetables"),
+    "palm oil": (r"palm\s+oil",),
+    "soybeans": (r"soybeans?", r"soya?"),
+    "crude oil": (r"crude(?:\s+oil)?", r"oil"),
+    "lng": (r"LNG", r"liquefied\s+natural\s+gas"),
+    "coal": (r"coal",),
+    "iron ore": (r"iron\s+ore",),
+    "copper": (r"copper",),
+    "nickel": (r"nickel",),
+    "rare earths": (r"rare\s+earths?(?:\s+(?:elements|minerals|magnets))?",),
+    "critical minerals": (r"critical\s+minerals",),
+    "machinery": (r"machinery", r"machines"),
+    "pharmaceuticals": (r"pharmaceuticals?", r"drugs", r"medicines?"),
+    "aircraft": (r"aircraft", r"planes", r"jets"),
+    "agricultural products": (r"agricultural\s+(?:products|goods|produce)", r"farm\s+(?:products|goods|produce)"),
+    "raw materials": (r"raw\s+materials",),
+    "wine": (r"wines?",),
+    "beef": (r"beef",),
+    "pork": (r"pork",),
+    "lumber": (r"lumber",),
+}  # fmt: skip

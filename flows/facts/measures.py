@@ -1,0 +1,344 @@
+"""trade_measures: tariffs, duties, trade-defence measures, export controls, quotas, sanctions.
+
+Anchors: every percentage linked to a measure word ("145% duties", "duties of up to 39%",
+"The levies — 17.0% for BYD"), and every measure word with no percentage of its own that names
+who imposes it or whom it hits ("anti-dumping duties on Chinese steel", "a 90-day pause on
+new tariffs"). Imposer and target come from patterns around the anchor; an anaphoric anchor
+("The duties were set at 15.3%") inherits what the previous measure of the document left open.
+A rate-less row is dropped when the document also gives the same measure with a rate.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from flows.facts.context import (
+    POSS,
+    THE,
+    actor_iso3_of,
+    alt,
+    entity_template,
+    extract_iso3,
+    first_other,
+    to_iso3,
+    words,
+)
+from flows.facts.lexicon import MEASURE_CUES, MEASURE_NOT_FACT, MEASURE_STATUS
+from flows.facts.numbers import UNITS
+from flows.facts.periods import EFFECTIVE_RE, resolve_frame
+from flows.facts.products import product_of
+from flows.facts.reference import FactReference
+from flows.text import find_matches
+
+_CUES = sorted({c for cues in MEASURE_CUES.values() for c in cues}, key=len, reverse=True)
+MEASURE_ANY = words(_CUES)
+_NOT_FACT = words(MEASURE_NOT_FACT)
+# A percentage with no measure word of its own, in a sentence continuing a measure ("a lower 7.8% rate").
+_RATE_WORD = r"(?i:(?-u:\b)(?:rates?|set\s+at|levels?)(?-u:\b))"
+_NOT_RATE = r"(?i:interest|growth|inflation|exchange|unemployment|tax|utili[sz]ation|participation|birth|mortality|approval)\s+rates?"
+_ANAPHORIC = r"(?i)(?:^|\W)(?:the|these|those|such|its|their|this|that|same)\s+(?:[\w“”\"'-]+\s+){0,2}$"
+# Percentages that measure something else: growth, shares, stakes, price moves.
+_PCT_OTHER_LEFT = (
+    r"(?i)(?:rose|rise|fell|fall|grew|grow|gained|gain|jumped|jump|slipped|slip|dropped|drop|declined|decline|climbed|"
+    r"increased|decreased|surged|plunged|eased|expanded|contracted|slowed|by|stake\s+of|share\s+of|accounts?\s+for|"
+    r"up|down)\s+(?:(?:about|around|some|nearly|roughly|almost|more\s+than|over|just|only)\s+)?$"
+)
+_PCT_OTHER_RIGHT = (
+    r"(?i)^\s*(?:of\s+(?:its|their|the|global|world)|stake|share|growth|jump|rise|increase|decline|drop|fall|gain|"
+    r"year-on-year|from\s+a\s+year|of\s+GDP|of\s+capacity|interest|inflation|(?:of\s+)?(?:the\s+)?vote)"
+)
+_IMPOSE_VERB = words(
+    (r"impos\w*", r"slap\w*", r"levie[sd]", r"levy(?:ing)?", r"announc\w+", r"introduc\w+", r"recommend\w*",
+     r"raise[sd]?", r"hike[sd]?", r"threaten\w*", r"sets?", r"plans?", r"planned", r"paus\w+", r"suspend\w*",
+     r"lift\w*", r"extend\w*", r"adopt\w+", r"approv\w+", r"opened", r"launch\w*", r"keeps?", r"kept",
+     r"maintain\w*", r"appl(?:y|ies|ied)", r"charg\w+", r"propos\w+", r"consider\w*", r"ban(?:s|ned)?",
+     r"restrict\w*", r"curb\w*", r"halt\w*", r"blacklist\w*", r"sanction\w*", r"retaliat\w+")
+)  # fmt: skip
+_FILL = r"(?:[\w“”\"'’-]+\s+)"
+TEMPLATES = {
+    # target: whose goods it hits
+    "t_pct": r"^\s*(?:for|on)\s+(?:[\w-]+\s+){0,2}?" + THE + "{E}",
+    "t_right": rf"^[^.;%]{{0,90}}?(?-u:\b)(?:on|against|targeting|hitting|for)\s+(?:imports?\s+from\s+)?{_FILL}{{0,6}}?{THE}{{E}}",
+    "t_facing": rf"{{E}}{POSS}\s+{_FILL}{{0,6}}?(?i:fac(?:e|es|ed|ing)|hit\s+(?:with|by)|subject(?:ed)?\s+to|slapped\s+with)(?-u:\b)",
+    # imposer: who imposes it
+    "i_poss": rf"(?s).*{{E}}{POSS}\s+{_FILL}{{0,5}}$",
+    "i_subj": rf"{{E}}\s+{_FILL}{{0,4}}?{_IMPOSE_VERB}",
+    "i_rel": rf"^[^.;]{{0,60}}?{{E}}\s+(?:has\s+|had\s+|have\s+)?{_IMPOSE_VERB}",
+    "i_from": rf"^\s*{_FILL}{{0,2}}?(?:from|by|imposed\s+by)\s+{THE}{{E}}",
+}
+_TARGET_LIST = (
+    r"(?-u:\b)(?:on|against|targeting|hitting|for)\s+(?:imports?\s+from\s+)?" + _FILL + r"{0,6}?" + THE
+    + r"{E}(?:(?:\s*,\s*|,?\s+and\s+|\s+or\s+)" + THE + r"{E})*"
+)  # fmt: skip
+# Entities marked as targets or sources, not imposers: "on Chinese imports", "from China".
+_MARKED = r"(?-u:\b)(?:on|against|from|for|to|of)\s+" + _FILL + r"{0,2}?" + THE + r"{E}"
+# A product after "on": "anti-dumping duties on galvanised steel from China".
+_PRODUCT_AFTER = (
+    r"^[^.;%]{0,40}?(?-u:\b)(?:on|against|into)\s+(?:imports?\s+of\s+|exports?\s+of\s+|certain\s+|the\s+)*"
+    r"(?:[A-Z][\w’'-]*\s+)?((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
+    r"(?:\s+(?:from|made|imports?|exports?|produced|originating|by|for|at|worth|and\s+[A-Z])(?-u:\b)|\s*[,.;—–(]|$)"
+)
+_GENERIC_PRODUCTS = r"^(?:goods|products|imports?|exports?|items|shipments|merchandise|any|all|country|countries|economies|it|them|ones)$"
+_BAN_PRODUCT = r"(?i)(?:ban|bans|banned|restrictions?|curbs?|controls?)\s+on\s+(?:the\s+)?exports?\s+of\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)(?:\s|[,.;]|$)"
+_DURATION = rf"(?i)(?-u:\b)(\d+|{'|'.join(UNITS)})[-\s](day|month|week)s?(?-u:\b)|for\s+(\d+|{'|'.join(UNITS)})\s+(day|month|week)s(?-u:\b)"
+
+
+def _measure_of(cue: pl.Expr) -> pl.Expr:
+    result = pl.lit(None, dtype=pl.Utf8)
+    for measure, cues in reversed(MEASURE_CUES.items()):
+        result = pl.when(cue.str.contains(rf"(?i)^{alt(cues)}$")).then(pl.lit(measure)).otherwise(result)
+    return result
+
+
+def _status_of(text: pl.Expr, *, last: bool) -> pl.Expr:
+    """Status vocabulary value of the nearest status cue in `text` (the last one if `last`)."""
+    all_cues = [c for cues in MEASURE_STATUS.values() for c in cues]
+    cue = text.str.extract(rf"(?s){'.*' if last else ''}({words(all_cues)})", 1)
+    result = pl.lit(None, dtype=pl.Utf8)
+    for status, cues in reversed(MEASURE_STATUS.items()):
+        result = pl.when(cue.str.contains(rf"(?i)^{alt(cues)}$")).then(pl.lit(status)).otherwise(result)
+    return result
+
+
+def _sentence_status(text: pl.Expr) -> pl.Expr:
+    """Status by precedence (lifted > paused > threatened > proposed > announced > in force)."""
+    options = [pl.when(text.str.contains(words(cues))).then(pl.lit(status)) for status, cues in MEASURE_STATUS.items()]
+    return pl.coalesce(options)
+
+
+def _duration_days(text: pl.Expr) -> pl.Expr:
+    groups = text.str.extract_groups(_DURATION)
+    number = pl.coalesce(groups.struct.field("1"), groups.struct.field("3")).str.to_lowercase()
+    unit = pl.coalesce(groups.struct.field("2"), groups.struct.field("4")).str.to_lowercase()
+    value = number.replace_strict({k: str(v) for k, v in UNITS.items()}, default=number).cast(pl.Int32, strict=False)
+    factor = unit.replace_strict({"day": 1, "week": 7, "month": 30}, default=None, return_dtype=pl.Int32)
+    return value * factor
+
+
+def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
+    """One row per anchor: a linked percentage (with its cue) or a lone measure cue."""
+    sents = ctx.filter(pl.col("sentence").str.contains(MEASURE_ANY) | pl.col("sentence").str.contains(_RATE_WORD))
+    text = sents.select("doc_id", "sent_id", pl.col("sentence").alias("text"))
+    cues = find_matches(text, MEASURE_ANY).rename({"match_start": "c_start", "match_end": "c_end", "match": "cue"})
+    blocked = find_matches(text, _NOT_FACT).rename({"match_start": "b_start", "match_end": "b_end"})
+    if not blocked.is_empty():
+        overlap = cues.join(blocked.drop("match"), on=["doc_id", "sent_id"]).filter(
+            (pl.col("c_start") < pl.col("b_end")) & (pl.col("b_start") < pl.col("c_end"))
+        )
+        cues = cues.join(overlap.select("doc_id", "sent_id", "c_start"), on=["doc_id", "sent_id", "c_start"], how="anti")
+    pcts = (
+        amounts.filter(pl.col("kind") == "percent")
+        .select("doc_id", "sent_id", pl.col("char_start").alias("p_abs"), pl.col("char_end").alias("p_abs_end"), "value")
+        .join(sents.select("doc_id", "sent_id", "char_start", "sentence"), on=["doc_id", "sent_id"])
+        .with_columns(
+            (pl.col("p_abs") - pl.col("char_start")).alias("p_start"),
+            (pl.col("p_abs_end") - pl.col("char_start")).alias("p_end"),
+        )
+        .with_columns(
+            pl.col("sentence").str.slice(0, pl.col("p_start")).str.slice(-40).alias("_pl"),
+            pl.col("sentence").str.slice(pl.col("p_end")).str.head(40).alias("_pr"),
+        )
+        .filter(
+            ~pl.col("_pl").str.contains(_PCT_OTHER_LEFT)
+            & ~pl.col("_pr").str.contains(_PCT_OTHER_RIGHT)
+            & ~pl.col("_pr").str.contains(rf"^\s*{_NOT_RATE}")
+        )
+        .select("doc_id", "sent_id", "p_start", "p_end", "value", "sentence")
+    )
+    # Link each percentage to a cue: right after it (at most three words between), else the
+    # nearest cue before it, else the nearest after it.
+    pairs = pcts.join(cues, on=["doc_id", "sent_id"], how="left").with_columns(
+        pl.when(pl.col("c_start") >= pl.col("p_end"))
+        .then(pl.col("sentence").str.slice(pl.col("p_end"), pl.col("c_start") - pl.col("p_end")))
+        .alias("_gap_after"),
+        pl.when(pl.col("c_end") <= pl.col("p_start"))
+        .then(pl.col("sentence").str.slice(pl.col("c_end"), pl.col("p_start") - pl.col("c_end")))
+        .alias("_gap_before"),
+    )
+    score = (
+        pl.when(pl.col("_gap_after").str.contains(r"^\s*(?:[“”\"'‘’\w-]+\s*){0,3}$"))
+        .then(pl.col("c_start") - pl.col("p_end"))
+        .when(pl.col("_gap_before").is_not_null() & (pl.col("p_start") - pl.col("c_end") <= 90))
+        .then(1000 + pl.col("p_start") - pl.col("c_end"))
+        .when(pl.col("_gap_after").is_not_null() & (pl.col("c_start") - pl.col("p_end") <= 60))
+        .then(2000 + pl.col("c_start") - pl.col("p_end"))
+    )
+    linked = (
+        pairs.with_columns(score.alias("_score"))
+        .sort("_score", nulls_last=True)
+        .group_by("doc_id", "sent_id", "p_start", maintain_order=True)
+        .first()
+    )
+    # A percentage with no usable cue stays only as "a 7.8% rate" / "set at 15.3%" (anaphoric).
+    rate_only = pl.col("sentence").str.slice(pl.col("p_end")).str.contains(rf"^\s*(?:[\w-]+\s+)?{_RATE_WORD}") | pl.col(
+        "sentence"
+    ).str.slice(0, pl.col("p_start")).str.contains(rf"{_RATE_WORD}\s+(?:of\s+)?(?:up\s+to\s+)?$")
+    linked = linked.with_columns(
+        pl.when(pl.col("_score").is_null()).then(None).otherwise("cue").alias("cue"),
+        pl.when(pl.col("_score").is_null()).then(None).otherwise("c_start").alias("c_start"),
+        pl.when(pl.col("_score").is_null()).then(None).otherwise("c_end").alias("c_end"),
+    ).filter(pl.col("cue").is_not_null() | rate_only)
+    pct_anchors = linked.select(
+        "doc_id", "sent_id", "p_start", "p_end", pl.col("value").alias("rate_pct"), "cue", "c_start", "c_end"
+    )
+    used = pct_anchors.drop_nulls("c_start").select("doc_id", "sent_id", "c_start").unique()
+    lone = cues.join(used, on=["doc_id", "sent_id", "c_start"], how="anti").select(
+        "doc_id", "sent_id", pl.lit(None, dtype=pl.Int32).alias("p_start"), pl.lit(None, dtype=pl.Int32).alias("p_end"),
+        pl.lit(None, dtype=pl.Float64).alias("rate_pct"), "cue", "c_start", "c_end",
+    )  # fmt: skip
+    anchors = pl.concat([pct_anchors.cast(lone.schema), lone])
+    return anchors.join(sents, on=["doc_id", "sent_id"], how="inner")
+
+
+def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
+    cand = _anchors(ctx, amounts)
+    if cand.is_empty():
+        return cand
+    a_start = pl.min_horizontal("p_start", "c_start")
+    a_end = pl.max_horizontal("p_end", "c_end")
+    sentence = pl.col("sentence")
+    cand = cand.with_columns(
+        sentence.str.slice(0, a_start).alias("left"),
+        sentence.str.slice(a_end).alias("right"),
+        pl.when(pl.col("p_end").is_not_null()).then(sentence.str.slice(pl.col("p_end"))).alias("p_right"),
+        _measure_of(pl.col("cue")).alias("measure"),
+    )
+    cand = cand.with_columns(
+        # "The levies — 17.0% ..." or "a lower 7.8% rate": continues the previous measure.
+        (
+            pl.col("cue").is_null()
+            | (
+                pl.col("left").str.slice(0, pl.min_horizontal("c_start", "p_start")).str.contains(_ANAPHORIC)
+                & (pl.col("measure") == "tariff")
+            )
+        ).alias("anaphoric"),
+    )
+    roles = {name: extract_iso3(pl.col(col), TEMPLATES[name], reference) for name, col in (
+        ("t_pct", "p_right"), ("t_right", "right"), ("t_facing", "left"),
+        ("i_poss", "left"), ("i_subj", "left"), ("i_rel", "right"), ("i_from", "right"),
+    )}  # fmt: skip
+    target_span = pl.col("right").str.extract(f"({entity_template(_TARGET_LIST, reference)})", 1)
+    cand = cand.with_columns(**roles).with_columns(
+        target_span.str.extract_all(reference.entity_re)
+        .list.eval(pl.element().replace_strict(actor_iso3_of(reference), default=None, return_dtype=pl.Utf8))
+        .list.drop_nulls()
+        .list.unique(maintain_order=True)
+        .alias("t_list"),
+        pl.col("left").str.extract(r"(?i)(?:^|\W)(its|their)\s+" + _FILL + r"{0,3}$", 1).is_not_null().alias("its"),
+        to_iso3(
+            pl.col("left").str.replace_all(entity_template(_MARKED, reference), "").str.extract_all(reference.entity_re).list.last(),
+            reference,
+        ).alias("left_last"),
+    )
+    is_pct = pl.col("p_start").is_not_null()
+    cand = cand.with_columns(pl.coalesce(pl.when(is_pct).then("t_pct"), "t_right", "t_facing").alias("target_iso3"))
+    explicit = pl.coalesce(
+        *[pl.when(pl.col(c).ne_missing(pl.col("target_iso3"))).then(c) for c in ("i_from", "i_rel")],
+        pl.when(pl.col("its")).then(first_other(pl.col("isos"), pl.col("target_iso3"))),
+        *[pl.when(pl.col(c).ne_missing(pl.col("target_iso3"))).then(c) for c in ("i_poss", "i_subj")],
+    )
+    cand = cand.with_columns(explicit.alias("imposer_iso3"), pl.col("target_iso3").is_not_null().alias("named_target"))
+    # Several targets of one rate-less measure ("on steel from China and Vietnam") give one row each.
+    cand = cand.with_columns(
+        pl.when(~is_pct & (pl.col("t_list").list.len() > 1) & pl.col("target_iso3").is_not_null())
+        .then(pl.col("t_list"))
+        .otherwise(pl.concat_list(pl.col("target_iso3")))
+        .alias("target_iso3")
+    ).explode("target_iso3")
+    cand = _inherit(cand).filter(
+        pl.col("imposer_iso3").is_not_null()
+        & pl.col("imposer_iso3").ne_missing(pl.col("target_iso3"))
+        # a lone tariff word must name whom it hits; other lone measures, their imposer or target
+        & (
+            is_pct
+            | pl.col("named_target")
+            | ((pl.col("measure") != "tariff") & (pl.col("i_poss").is_not_null() | pl.col("i_subj").is_not_null()))
+            | (pl.col("measure") == "tariff_pause")
+        )
+        & ~(pl.col("anaphoric") & ~is_pct)
+    )
+    cand = _attributes(cand)
+    return _drop_subsumed(cand).select(
+        "doc_id", "char_start", "char_end", pl.col("sentence").alias("evidence"),
+        "imposer_iso3", "target_iso3", "measure", "rate_pct", "product", "status", "effective_date",
+        "duration_days", "effective_text",
+    )  # fmt: skip
+
+
+def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
+    """Fill what an anchor leaves open from the measures before it: an anaphoric anchor ("The
+    levies — 17.0% for BYD") takes the previous measure's type, imposer and target; any anchor
+    without an imposer takes the previous one of its sentence ("Washington's 145% duties ... and
+    the threat of 46% tariffs"), then the nearest country before it, then the document's."""
+    cand = cand.sort("doc_id", "sent_id", pl.coalesce("p_start", "c_start"))
+    in_doc = {c: pl.col(c).shift(1).forward_fill().over("doc_id") for c in ("imposer_iso3", "target_iso3")}
+    in_sentence = pl.col("imposer_iso3").shift(1).forward_fill().over("doc_id", "sent_id")
+    prev_measure = pl.when(pl.col("measure") != "tariff").then("measure").shift(1).forward_fill().over("doc_id")
+    anaphoric = pl.col("anaphoric")
+    cand = cand.with_columns(
+        pl.when(anaphoric & pl.col("target_iso3").is_null()).then(in_doc["target_iso3"]).otherwise("target_iso3")
+        .alias("target_iso3"),
+        pl.when(anaphoric & pl.col("measure").fill_null("tariff").eq("tariff"))
+        .then(pl.coalesce(prev_measure, pl.lit("tariff")))
+        .otherwise(pl.coalesce("measure", pl.lit("tariff")))
+        .alias("measure"),
+        in_sentence.alias("_prev_sentence"),
+        in_doc["imposer_iso3"].alias("_prev_doc"),
+    )
+    target = pl.col("target_iso3")
+    return cand.with_columns(
+        pl.coalesce(
+            "imposer_iso3",
+            pl.when(anaphoric & pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
+            pl.when(pl.col("_prev_sentence").ne_missing(target)).then("_prev_sentence"),
+            pl.when(pl.col("left_last").ne_missing(target)).then("left_last"),
+            pl.when(pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
+            first_other(pl.col("isos"), target),
+            first_other(pl.col("main"), target),
+        ).alias("imposer_iso3")
+    )
+
+
+def _attributes(cand: pl.DataFrame) -> pl.DataFrame:
+    left_local = pl.col("left").str.slice(-60)
+    right_local = pl.col("right").str.extract(r"^([^,;]*)", 1)
+    # Dates and durations near the anchor: up to the next percentage on the right, back to the
+    # previous one on the left.
+    right_window = pl.col("right").str.extract(r"^([^;%]*)", 1)
+    left_window = pl.col("left").str.extract(r"([^;%]*)$", 1)
+    cand = cand.with_columns(
+        pl.coalesce(
+            _status_of(left_local, last=True),
+            _status_of(right_local, last=False),
+            _sentence_status(pl.col("sentence")),
+            pl.lit("in_force"),
+        ).alias("status"),
+        pl.coalesce(
+            pl.col("right").str.extract(_PRODUCT_AFTER, 1),
+            pl.col("sentence").str.extract(_BAN_PRODUCT, 1),
+        ).alias("product"),
+        pl.coalesce(
+            right_window.str.extract(f"({EFFECTIVE_RE})", 1), left_window.str.extract(f"(?s).*({EFFECTIVE_RE})", 1)
+        ).alias("effective_text"),
+        pl.coalesce(_duration_days(pl.col("cue")), _duration_days(right_window), _duration_days(left_window)).alias(
+            "duration_days"
+        ),
+    )
+    cand = cand.with_columns(
+        pl.when(pl.col("product").str.contains(_GENERIC_PRODUCTS) | pl.col("product").str.contains(MEASURE_ANY))
+        .then(None)
+        .otherwise("product")
+        .alias("product"),
+        pl.when(pl.col("measure") == "tariff_pause").then(pl.lit("paused")).otherwise("status").alias("status"),
+    )
+    cand = cand.with_columns(pl.coalesce("product", product_of(pl.col("right").str.head(60))).alias("product"))
+    return resolve_frame(cand, "effective_text", "published", how="effective")
+
+
+def _drop_subsumed(cand: pl.DataFrame) -> pl.DataFrame:
+    """Drop a rate-less row when the document has the same imposer/target/measure with a rate."""
+    keys = ["doc_id", "imposer_iso3", "target_iso3", "measure"]
+    rated = cand.filter(pl.col("rate_pct").is_not_null()).select(keys).unique()
+    rateless = cand.filter(pl.col("rate_pct").is_null())
+    keep = rateless.join(rated, on=keys, how="anti", nulls_equal=True)
+    return pl.concat([cand.filter(pl.col("rate_pct").is_not_null()), keep]).sort("doc_id", "char_start")

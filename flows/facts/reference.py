@@ -1,0 +1,173 @@
+"""Entity reference data: countries (pycountry + seeds/reference CSVs), organisations, airlines,
+aircraft models, and the regex alternations built from them.
+
+Every alias is matched case-sensitively (they are proper nouns: "US" must not match "us") with
+ASCII word boundaries, which keep polars' regex engine on its fast DFA path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+import pycountry
+
+# Countries that pycountry names in a form news never uses ("Korea, Republic of") are covered
+# by countries_extra.csv; these pycountry names would only produce false mentions.
+_SKIP_PYCOUNTRY = {"Jersey", "Georgia", "Chad", "Guinea", "Niger", "Jordan", "Turkey", "Dominica"}
+_POSSESSIVES = ("'s", "’s")
+
+
+@dataclass(frozen=True)
+class FactReference:
+    """Lookup tables for the extractor; build it with `load_reference`."""
+
+    # alias, iso3 (nullable), category (country/org/airline), kind, canonical
+    entities: pl.DataFrame
+    # alias, manufacturer, model
+    models: pl.DataFrame
+    iso3_of: dict[str, str | None] = field(repr=False)
+    canonical_of: dict[str, str] = field(repr=False)
+    category_of: dict[str, str] = field(repr=False)
+    kind_of: dict[str, str] = field(repr=False)
+    model_of: dict[str, str] = field(repr=False)
+    model_maker_of: dict[str, str] = field(repr=False)
+    # regex alternations without capture groups
+    entity_re: str = field(repr=False)
+    country_re: str = field(repr=False)
+    org_re: str = field(repr=False)
+    airline_re: str = field(repr=False)
+    model_re: str = field(repr=False)
+    manufacturer_re: str = field(repr=False)
+
+    def iso3(self, expr: pl.Expr) -> pl.Expr:
+        """Map an expression of matched aliases to ISO3 codes (NULL when the alias has none)."""
+        return expr.replace_strict(self.iso3_of, default=None, return_dtype=pl.Utf8)
+
+    def canonical(self, expr: pl.Expr) -> pl.Expr:
+        return expr.replace_strict(self.canonical_of, default=None, return_dtype=pl.Utf8)
+
+    def category(self, expr: pl.Expr) -> pl.Expr:
+        return expr.replace_strict(self.category_of, default=None, return_dtype=pl.Utf8)
+
+    def kind(self, expr: pl.Expr) -> pl.Expr:
+        return expr.replace_strict(self.kind_of, default=None, return_dtype=pl.Utf8)
+
+
+def _bounded(alias: str) -> str:
+    """The alias as a regex with ASCII word boundaries on its word-character ends."""
+    body = re.escape(alias).replace(r"\ ", r"\s+").replace(" ", r"\s+")
+    start = r"(?-u:\b)" if re.match(r"\w", alias[0]) else ""
+    end = r"(?-u:\b)" if re.match(r"\w", alias[-1]) else ""
+    return f"{start}{body}{end}"
+
+
+def alternation(aliases: list[str]) -> str:
+    """A non-capturing alternation, longest alias first so that "South Korea" beats "Korea"."""
+    unique = sorted(set(aliases), key=lambda a: (-len(a), a))
+    return "(?:" + "|".join(_bounded(a) for a in unique) + ")"
+
+
+def _pycountry_names() -> pl.DataFrame:
+    rows = []
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name and "(" not in name and name not in _SKIP_PYCOUNTRY:
+                rows.append((name, country.alpha_3, "name"))
+    return pl.DataFrame(rows, schema=["alias", "iso3", "kind"], orient="row")
+
+
+def _country_names(countries: pl.DataFrame) -> list[str]:
+    return countries.filter(pl.col("kind") == "name")["alias"].to_list()
+
+
+def _possessive_variants(orgs: pl.DataFrame, country_names: list[str]) -> pl.DataFrame:
+    """"China's Export-Import Bank" for "Export-Import Bank of China", and "Vietnam's Chamber of
+    Commerce and Industry" for "Vietnam Chamber of Commerce and Industry": news writes both."""
+    names = sorted(set(country_names), key=len, reverse=True)
+    extra = []
+    for row in orgs.iter_rows(named=True):
+        alias = row["alias"]
+        for name in names:
+            if alias.startswith(name + " "):
+                rest = alias[len(name) + 1 :]
+                extra += [{**row, "alias": f"{name}{p} {rest}"} for p in _POSSESSIVES]
+                break
+            for joiner in (" of the ", " of "):
+                if alias.endswith(joiner + name):
+                    head = alias[: -len(joiner + name)]
+                    if " " not in head:  # "Bank of China" must not become "China's Bank"
+                        break
+                    extra += [{**row, "alias": f"{name}{p} {head}"} for p in _POSSESSIVES]
+                    break
+    return pl.DataFrame(extra, schema=orgs.schema) if extra else orgs.clear()
+
+
+def load_reference(folder: Path) -> FactReference:
+    """Read seeds/reference/*.csv (countries_extra, organisations, airlines, aircraft_models)."""
+    folder = Path(folder)
+    extra = pl.read_csv(folder / "countries_extra.csv", schema_overrides={"iso3": pl.Utf8})
+    countries = pl.concat([_pycountry_names(), extra.select("alias", "iso3", "kind")]).unique(
+        subset=["alias"], keep="last", maintain_order=True
+    )
+    countries = countries.with_columns(
+        pl.lit("country").alias("category"),
+        pl.col("iso3").alias("canonical"),
+    )
+    orgs = pl.read_csv(folder / "organisations.csv", schema_overrides={"iso3": pl.Utf8})
+    orgs = pl.concat([orgs, _possessive_variants(orgs, _country_names(countries))])
+    orgs = orgs.select("alias", "iso3", "kind", pl.lit("org").alias("category"), "canonical")
+    airlines = pl.read_csv(folder / "airlines.csv", schema_overrides={"iso3": pl.Utf8})
+    airlines = airlines.select("alias", "iso3", "kind", pl.lit("airline").alias("category"), "canonical")
+    entities = pl.concat([countries.select(orgs.columns), orgs, airlines]).unique(
+        subset=["alias"], keep="last", maintain_order=True
+    )
+    models = pl.read_csv(folder / "aircraft_models.csv")
+
+    def aliases(frame: pl.DataFrame) -> list[str]:
+        return frame["alias"].to_list()
+
+    manufacturers = orgs.filter(pl.col("kind") == "manufacturer")
+    return FactReference(
+        entities=entities,
+        models=models,
+        iso3_of=dict(zip(entities["alias"], entities["iso3"], strict=True)),
+        canonical_of=dict(zip(entities["alias"], entities["canonical"], strict=True)),
+        category_of=dict(zip(entities["alias"], entities["category"], strict=True)),
+        kind_of=dict(zip(entities["alias"], entities["kind"], strict=True)),
+        model_of=dict(zip(models["alias"], models["model"], strict=True)),
+        model_maker_of=dict(zip(models["alias"], models["manufacturer"], strict=True)),
+        entity_re=alternation(aliases(entities)),
+        country_re=alternation(aliases(countries)),
+        org_re=alternation(aliases(orgs)),
+        airline_re=alternation(aliases(airlines)),
+        model_re=_model_alternation(models),
+        manufacturer_re=alternation(aliases(manufacturers)),
+    )
+
+
+_AIRCRAFT_NOUN = r"(?:jets?|aircraft|planes?|airliners?|freighters?|family)"
+
+
+def _model_alternation(models: pl.DataFrame) -> str:
+    """Model aliases; a bare number ("737", "787") counts only after "Boeing" or before an
+    aircraft noun, and a plural "s" ("A321neos", "787s") is allowed after any model."""
+    aliases = models["alias"].to_list()
+    boeing = models.filter(pl.col("manufacturer") == "Boeing")["alias"].to_list()
+    plain = [a for a in aliases if not a.isdigit()] + [f"Boeing {a}" for a in boeing]
+    bare = "|".join(sorted({a for a in aliases if a.isdigit()}, reverse=True))
+    plain_re = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(set(plain), key=lambda a: (-len(a), a)))
+    numeric = rf"(?:{bare})(?:s?\s+{_AIRCRAFT_NOUN}|s)" if bare else ""
+    return rf"(?-u:\b)(?:{plain_re}{'|' + numeric if numeric else ''})s?(?-u:\b)"
+
+
+def model_alias(surface: pl.Expr, reference: FactReference) -> pl.Expr:
+    """The alias a model match stands for: without "Boeing ", a trailing aircraft noun or a plural s."""
+    bare = surface.str.replace(r"^Boeing\s+", "").str.replace(rf"\s+{_AIRCRAFT_NOUN}$", "")
+    bare = bare.str.replace_all(r"\s+", " ")
+    singular = bare.str.replace(r"s$", "")
+    known = list(reference.model_of)
+    return pl.when(bare.is_in(known)).then(bare).when(singular.is_in(known)).then(singular)

@@ -1,0 +1,138 @@
+"""trade_flows: a money amount whose clause is about exports, imports or bilateral trade.
+
+Anchor: each money amount. Its flow is the trade cue nearest before it in its clause (or "in
+exports" right after it), unless a non-trade cue (loan, railway, investment, tariffs on...) is
+nearer. Reporter and partner come from patterns around the cue ("Vietnamese imports from
+China", "exports to the US", "trade between X and Y"), then from the sentence's countries, then
+from the document's main countries.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from flows.facts.context import (
+    POSS,
+    THE,
+    alt,
+    extract_iso3,
+    first_other,
+    with_clause,
+    words,
+)
+from flows.facts.lexicon import FLOW_CUES, NOT_FLOW_CUES, SPECULATION, TRADE_NOT_FLOW
+from flows.facts.numbers import qualifier_before
+from flows.facts.periods import PERIOD_RE, resolve_frame
+from flows.facts.products import product_of
+from flows.facts.reference import FactReference
+
+_ALL_FLOW = [c for cues in FLOW_CUES.values() for c in cues]
+FLOW_ANY = words(_ALL_FLOW)
+_LAST_CUE = rf"(?s).*({words(_ALL_FLOW + list(NOT_FLOW_CUES))})"
+_RIGHT_CUE = rf"^\s*(?:worth\s+)?(?:of|in)\s+(?:[\w-]+\s+){{0,3}}?({FLOW_ANY})"
+_RIGHT_OTHER = rf"^\s*(?:[\w-]+\s+){{0,2}}?{words(NOT_FLOW_CUES)}"
+# "trade surplus", "trade deal": blank the word "trade" so it is not read as a flow cue.
+_TRADE_NOT_FLOW = rf"(?i)(?-u:\b)(?:trade|trading)(\s+{alt(TRADE_NOT_FLOW)}(?-u:\b))"
+_SPECULATION = words([s if s != "may" else "(?-i:may)" for s in SPECULATION])
+
+_FLOW_WORD = words((r"exports?", r"imports?", r"shipments", r"sales", r"purchases", r"trade", r"commerce", r"trading", r"turnover"))
+_EXPORT_VERB = r"(?i:exports?|exported|exporting|shipments?|shipped|sales|sold|sent)"
+_IMPORT_VERB = r"(?i:imports?|imported|importing|purchases?|bought|purchased|sourced)"
+TEMPLATES = {
+    "rep_poss": rf"{{E}}{POSS}\s+(?:[\w-]+\s+){{0,3}}?{_FLOW_WORD}",
+    "rep_subj": r"{E}\s+(?:[\w-]+\s+){0,2}?(?i:exported|imported|shipped|sold|bought|purchased)(?-u:\b)",
+    "rep_from": rf"(?i:exports?|shipments?|sales)\s+(?:[\w-]+\s+){{0,3}}?from\s+{THE}{{E}}",
+    "to": rf"{_EXPORT_VERB}(?-u:\b)[^;]*?(?-u:\b)(?:to|into)\s+{THE}{{E}}",
+    "from": rf"{_IMPORT_VERB}(?-u:\b)[^;]*?(?-u:\b)from\s+{THE}{{E}}",
+    "of": rf"{_IMPORT_VERB}\s+of\s+{THE}{{E}}",
+    "with": rf"(?i:trade|commerce|turnover|trading)(?-u:\b)[^;]*?(?-u:\b)with\s+{THE}{{E}}",
+    "between": rf"between\s+{THE}{{E}}\s+and\s+{THE}{{E}}",
+    "pair": r"{E}\s*[-–/]\s*{E}(?:\s+[\w-]+){0,2}\s+(?i:trade|commerce)",
+}
+
+
+def _flow_of(cue: pl.Expr) -> pl.Expr:
+    result = pl.lit(None, dtype=pl.Utf8)
+    for flow, cues in reversed(FLOW_CUES.items()):
+        result = pl.when(cue.str.contains(rf"(?i)^{alt(cues)}$")).then(pl.lit(flow)).otherwise(result)
+    return result
+
+
+def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
+    money = amounts.filter(pl.col("kind") == "money").select(
+        "doc_id", "sent_id", pl.col("char_start").alias("a_start"), pl.col("char_end").alias("a_end"),
+        "value", "currency", "value_usd",
+    )  # fmt: skip
+    cand = (
+        money.join(ctx.filter(pl.col("sentence").str.contains(FLOW_ANY)), on=["doc_id", "sent_id"], how="inner")
+        .with_columns(
+            (pl.col("a_start") - pl.col("char_start")).alias("rel_start"),
+            (pl.col("a_end") - pl.col("char_start")).alias("rel_end"),
+        )
+    )
+    if cand.is_empty():
+        return cand
+    cand = with_clause(cand, "rel_start", "rel_end")
+    unblank = pl.col("left_clause").str.replace_all(_TRADE_NOT_FLOW, "~$1")
+    left_cue = unblank.str.extract(_LAST_CUE, 1)
+    right_cue = pl.col("right_clause").str.replace_all(_TRADE_NOT_FLOW, "~$1").str.extract(_RIGHT_CUE, 1)
+    clause = pl.concat_str("left_clause", pl.col("sentence").str.slice(pl.col("rel_start"), pl.col("rel_end") - pl.col("rel_start")), "right_clause")
+    cand = cand.with_columns(
+        pl.when(pl.col("right_clause").str.contains(_RIGHT_OTHER)).then(None).otherwise(pl.coalesce(_flow_of(left_cue), _flow_of(right_cue)))
+        .alias("flow"),
+        clause.alias("clause"),
+    ).filter(pl.col("flow").is_not_null() & ~pl.col("clause").str.contains(_SPECULATION))
+    if cand.is_empty():
+        return cand
+    roles = {name: extract_iso3(pl.col("clause"), t, reference) for name, t in TEMPLATES.items()}
+    roles["between2"] = extract_iso3(pl.col("clause"), TEMPLATES["between"], reference, group=2)
+    roles["pair2"] = extract_iso3(pl.col("clause"), TEMPLATES["pair"], reference, group=2)
+    cand = cand.with_columns(**roles).with_columns(
+        pl.col("left").str.extract_all(reference.entity_re).alias("left_ents"),
+    )
+    flow = pl.col("flow")
+    # Partner first: the named counterpart of the cue.
+    partner = (
+        pl.when(flow == "export").then(pl.col("to"))
+        .when(flow == "import").then(pl.coalesce("from", "of"))
+        .otherwise(pl.coalesce("with", "between2", "pair2"))
+    )  # fmt: skip
+    cand = cand.with_columns(partner.alias("partner_iso3"))
+    named_reporter = pl.coalesce(
+        pl.when(flow == "bilateral").then(pl.coalesce("between", "pair")),
+        pl.when(pl.col("rep_poss").ne_missing(pl.col("partner_iso3"))).then("rep_poss"),
+        pl.when(pl.col("rep_subj").ne_missing(pl.col("partner_iso3"))).then("rep_subj"),
+        pl.when(flow == "export").then("rep_from"),
+    )
+    reporter = pl.coalesce(
+        named_reporter,
+        first_other(pl.col("isos"), pl.col("partner_iso3")),
+        first_other(pl.col("main"), pl.col("partner_iso3")),
+    )
+    cand = cand.with_columns(reporter.alias("reporter_iso3"))
+    # A bilateral value needs both sides: take the other from the sentence, then the document.
+    cand = cand.with_columns(
+        pl.when(flow == "bilateral")
+        .then(
+            pl.coalesce(
+                "partner_iso3",
+                first_other(pl.col("isos"), pl.col("reporter_iso3")),
+                first_other(pl.col("main"), pl.col("reporter_iso3")),
+            )
+        )
+        .otherwise("partner_iso3")
+        .alias("partner_iso3")
+    ).filter(pl.col("reporter_iso3").is_not_null() & pl.col("reporter_iso3").ne_missing(pl.col("partner_iso3")))
+    cand = cand.with_columns(
+        pl.coalesce(pl.col("clause").str.extract(f"({PERIOD_RE})", 1), pl.col("sentence").str.extract(f"({PERIOD_RE})", 1)).alias(
+            "period_text"
+        ),
+        qualifier_before(pl.col("left")).alias("qualifier"),
+        product_of(pl.col("clause")).alias("product"),
+    )
+    cand = resolve_frame(cand, "period_text", "published", how="period")
+    return cand.select(
+        "doc_id", "char_start", "char_end", pl.col("sentence").alias("evidence"),
+        "reporter_iso3", "partner_iso3", "flow", "value_usd", pl.col("value").alias("value_original"),
+        "currency", "qualifier", "period_start", "period_end", "product", "period_text",
+    )  # fmt: skip
