@@ -78,7 +78,8 @@ def load_suites(folder: Path) -> dict[str, Suite]:
 
 @functools.lru_cache(maxsize=1)
 def _batch_definition() -> gx.core.batch_definition.BatchDefinition:
-    logging.getLogger("great_expectations").setLevel(logging.WARNING)  # GX resets it on first use
+    # GX pins this module's logger at INFO, which would print a line on every run.
+    logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.WARNING)
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = {"globally": False, "metric_calculations": False}
     asset = context.data_sources.add_pandas("tradefacts").add_dataframe_asset("batch")
