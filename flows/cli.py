@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
@@ -58,6 +59,54 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_only(settings: Settings):  # noqa: ANN202 (a DuckDB connection)
+    import duckdb
+
+    if not settings.warehouse.exists():
+        raise FileNotFoundError(f"no warehouse at {settings.warehouse}: run `tradefacts run` first")
+    return duckdb.connect(str(settings.warehouse), read_only=True)
+
+
+def _show(con, sql: str, params: list | None = None, *, rows: int = 10_000) -> None:  # noqa: ANN001
+    relation = con.sql(sql, params=params)
+    relation.show(max_width=max(shutil.get_terminal_size().columns, 400), max_rows=rows)
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    """A read-only query against the warehouse, printed as a table."""
+    with _read_only(_settings(args)) as con:
+        _show(con, args.query)
+    return 0
+
+
+def cmd_versions(args: argparse.Namespace) -> int:
+    with _read_only(_settings(args)) as con:
+        _show(
+            con,
+            "SELECT version, created_at, validation, n_documents, n_amounts, n_trade_flows, n_trade_measures, "
+            "n_financing, n_aviation_deals, n_agreements, n_quarantined, rows_added, rows_retired, extractor_version "
+            "FROM versions ORDER BY version",
+        )
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """What changed between two versions: a count per table and change, then the rows."""
+    from flows.load import VERSIONED_KEYS
+
+    tables = [args.table] if args.table else list(VERSIONED_KEYS)
+    union = " UNION ALL ".join(f"FROM {t}_diff($a, $b)" for t in tables)
+    with _read_only(_settings(args)) as con:
+        known = {v for (v,) in con.execute("SELECT version FROM versions").fetchall()}
+        missing = [v for v in (args.a, args.b) if v not in known]
+        if missing:
+            raise ValueError(f"no version {missing[0]} in {args.warehouse or 'the warehouse'} (versions: {sorted(known)})")
+        params = {"a": args.a, "b": args.b}
+        _show(con, f"SELECT table_name, change, count(*) AS n FROM ({union}) GROUP BY ALL ORDER BY ALL", params)
+        _show(con, f"SELECT table_name, change, row_key, before, after FROM ({union}) ORDER BY ALL", params, rows=args.limit)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tradefacts", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -70,6 +119,23 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--dask-address", help="use an existing Dask scheduler, e.g. tcp://host:8786")
     run.add_argument("--prune", action="store_true", help="retire documents no longer in the input folder")
     run.set_defaults(handler=cmd_run)
+
+    sql = sub.add_parser("sql", help="run a read-only SQL query against the warehouse and print a table")
+    sql.add_argument("query")
+    sql.set_defaults(handler=cmd_sql)
+
+    versions = sub.add_parser("versions", help="list the published versions")
+    versions.set_defaults(handler=cmd_versions)
+
+    diff = sub.add_parser("diff", help="facts added, removed and changed between versions A and B")
+    diff.add_argument("a", type=int)
+    diff.add_argument("b", type=int)
+    diff.add_argument("--table", help="only this table")
+    diff.add_argument("--limit", type=int, default=200, help="rows to print at most (default 200)")
+    diff.set_defaults(handler=cmd_diff)
+
+    for command in (sql, versions, diff):
+        command.add_argument("--warehouse", type=Path, help="DuckDB file (default: warehouse/tradefacts.duckdb)")
     return parser
 
 

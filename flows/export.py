@@ -15,6 +15,8 @@ from pathlib import Path
 
 import duckdb
 
+from flows.faults import crash_point
+
 EXPORTED_TABLES = (
     "documents",
     "amounts",
@@ -29,6 +31,7 @@ EXPORTED_TABLES = (
 def _copy(con: duckdb.DuckDBPyConnection, query: str, target: Path) -> None:
     tmp = target.with_name(f".{target.name}.tmp")
     con.execute(f"COPY ({query}) TO '{_sql_path(tmp)}' (FORMAT parquet, COMPRESSION zstd)")
+    crash_point("export")
     os.replace(tmp, target)
 
 
@@ -65,17 +68,31 @@ def export_latest(con: duckdb.DuckDBPyConnection, exports_dir: Path, version: in
     return targets
 
 
-def export_all(con: duckdb.DuckDBPyConnection, exports_dir: Path) -> int | None:
-    """Bring the exports up to the warehouse's current version; returns that version."""
+def export_versions(con: duckdb.DuckDBPyConnection, exports_dir: Path) -> int | None:
+    """Write the folders of every version that lacks one; returns the newest version.
+
+    Folders of versions the warehouse does not have (written by a run that was killed before
+    its version was published) are removed first, so they cannot pass for another version.
+    """
     versions = [v for (v,) in con.execute("SELECT version FROM versions ORDER BY version").fetchall()]
-    if not versions:
-        return None
+    newest = versions[-1] if versions else 0
+    for folder in exports_dir.glob("*/version=*"):
+        if int(folder.name.split("=", 1)[1]) > newest:
+            shutil.rmtree(folder)
     for version in versions:
         export_version(con, exports_dir, version)
+    return versions[-1] if versions else None
+
+
+def export_all(con: duckdb.DuckDBPyConnection, exports_dir: Path) -> int | None:
+    """Bring the version folders and latest/ up to the warehouse's current version."""
+    newest = export_versions(con, exports_dir)
+    if newest is None:
+        return None
     marker = exports_dir / "latest" / ".version"
-    if not marker.is_file() or marker.read_text().strip() != str(versions[-1]):
-        export_latest(con, exports_dir, versions[-1])
+    if not marker.is_file() or marker.read_text().strip() != str(newest):
+        export_latest(con, exports_dir, newest)
         tmp = marker.with_name(".version.tmp")
-        tmp.write_text(str(versions[-1]))
+        tmp.write_text(str(newest))
         os.replace(tmp, marker)
-    return versions[-1]
+    return newest

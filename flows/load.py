@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import fcntl
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
+
+from flows.faults import crash_point
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 FACT_TABLES = ("trade_flows", "trade_measures", "financing", "aviation_deals", "agreements")
@@ -83,6 +86,33 @@ def warehouse_lock(warehouse: Path, timeout_s: float) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+@contextlib.contextmanager
+def next_warehouse(warehouse: Path) -> Iterator[Path]:
+    """A private copy of the warehouse to write; it replaces the warehouse only if the block succeeds.
+
+    Readers keep reading the file they opened (the old version) and the next reader opens the
+    new one: nobody sees a half-published version, and a crash leaves the old file untouched.
+    DuckDB locks a file against other processes while it is open for writing, so writing a copy
+    is also what lets analysts keep a read-only connection open while the scheduler publishes.
+    """
+    draft = warehouse.with_name(f".{warehouse.name}.next")
+    for leftover in (draft, draft.with_name(draft.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    if warehouse.exists():
+        shutil.copyfile(warehouse, draft)
+    try:
+        yield draft
+    except BaseException:
+        draft.unlink(missing_ok=True)
+        raise
+    os.replace(draft, warehouse)
+    directory = os.open(warehouse.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
 def connect(warehouse: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the warehouse; a writable connection also creates or upgrades the schema."""
     if read_only:
@@ -90,9 +120,11 @@ def connect(warehouse: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConne
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(warehouse))
     con.execute((SQL_DIR / "schema.sql").read_text())
-    template = (SQL_DIR / "versioned_views.sql").read_text()
-    for table in VERSIONED_KEYS:
-        con.execute(template.replace("{table}", table))
+    views = (SQL_DIR / "versioned_views.sql").read_text()
+    diff = (SQL_DIR / "versioned_diff.sql").read_text()
+    for table, key in VERSIONED_KEYS.items():
+        con.execute(views.replace("{table}", table))
+        con.execute(diff.replace("{table}", table).replace("{key}", f"concat_ws('|', {', '.join(key)})"))
     con.execute((SQL_DIR / "quarantine_view.sql").read_text())
     return con
 
@@ -185,6 +217,7 @@ def publish(con: duckdb.DuckDBPyConnection, request: PublishRequest) -> PublishR
                 request.flow_run_id,
             ],
         )
+        crash_point("load")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -27,6 +27,7 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 
 from flows import export, ingest, load  # noqa: E402
+from flows.faults import crash_point  # noqa: E402
 from flows.extract import Reference, extract_tables, extractor_version, load_reference  # noqa: E402
 from flows.settings import Settings  # noqa: E402
 from flows.validate import QUARANTINE_SCHEMA, Suite, load_suites, validate  # noqa: E402
@@ -94,6 +95,7 @@ def stage_documents(
     for table, frame in tables.items():
         good, bad = validate(table, frame, suites[table], ROW_KEYS[table], documents)
         _write(good, staging / table, batch_name)
+        crash_point("extract")
         quarantined.append(bad)
         outcome.rows[table] = good.height
         outcome.quarantined[table] = bad.height
@@ -136,7 +138,9 @@ def process_stored_batch(
 @task(name="read-warehouse-state", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=2)
 def read_state(settings: Settings) -> pl.DataFrame:
     """Current documents: doc_id, path, extractor_version (empty for a new warehouse)."""
-    con = load.connect(settings.warehouse)
+    if not settings.warehouse.exists():
+        return pl.DataFrame(schema={"doc_id": pl.Utf8, "path": pl.Utf8, "extractor_version": pl.Utf8})
+    con = load.connect(settings.warehouse, read_only=True)
     try:
         return load.current_documents(con)
     finally:
@@ -148,7 +152,7 @@ def stage_stored(doc_ids: list[str], settings: Settings, staging: Path) -> list[
     """Write the stored text of `doc_ids` to Parquet batches for re-extraction."""
     if not doc_ids:
         return []
-    con = load.connect(settings.warehouse)
+    con = load.connect(settings.warehouse, read_only=True)
     try:
         con.execute("CREATE OR REPLACE TEMP TABLE wanted AS SELECT unnest(?::VARCHAR[]) AS doc_id", [doc_ids])
         stored = load.query_frame(
@@ -171,20 +175,31 @@ def stage_stored(doc_ids: list[str], settings: Settings, staging: Path) -> list[
 def publish_and_export(
     request: load.PublishRequest, settings: Settings, run: dict, rejected: pl.DataFrame
 ) -> load.PublishResult:
-    """One transaction publishes the version (or nothing); then the Parquet exports catch up."""
-    con = load.connect(settings.warehouse)
+    """Publish one version (or nothing) in a copy of the warehouse, export it, then swap the copy in.
+
+    The version folders are written from the copy before it replaces the warehouse, so a crash
+    at any point leaves the warehouse at its previous version; latest/ follows after the swap.
+    """
+    with load.next_warehouse(settings.warehouse) as draft:
+        con = load.connect(draft)
+        try:
+            result = load.publish(con, request)
+            run.update(
+                status="published" if result.version else "unchanged",
+                version=result.version,
+                finished_at=dt.datetime.now(dt.UTC),
+            )
+            load.record_run(con, run, rejected)
+            con.execute("CHECKPOINT")
+            export.export_versions(con, settings.exports_dir)
+        finally:
+            con.close()
+    con = load.connect(settings.warehouse, read_only=True)
     try:
-        result = load.publish(con, request)
-        run.update(
-            status="published" if result.version else "unchanged",
-            version=result.version,
-            finished_at=dt.datetime.now(dt.UTC),
-        )
-        load.record_run(con, run, rejected)
         export.export_all(con, settings.exports_dir)
-        return result
     finally:
         con.close()
+    return result
 
 
 def _fingerprint(seen: list[tuple[str, str]], rejected: list[dict]) -> str:
@@ -210,9 +225,11 @@ def build_warehouse(settings: Settings | None = None, prune: bool = False) -> di
     run_id = uuid.uuid4().hex[:12]
     started_at = dt.datetime.now(dt.UTC)
     clock = time.perf_counter()
-    staging = settings.warehouse.parent / ".staging" / run_id
+    staging_root = settings.warehouse.parent / ".staging"
+    staging = staging_root / run_id
     version = extractor_version(settings.reference_dir)
     with load.warehouse_lock(settings.warehouse, settings.lock_timeout_s):
+        shutil.rmtree(staging_root, ignore_errors=True)  # what a killed run left; we hold the lock
         try:
             current = read_state(settings)
             files, discovery_rejected, skipped = ingest.discover(settings.input_dir)

@@ -22,6 +22,11 @@ _ABBREVIATIONS = (
 )
 
 
+# A "sentence" longer than this (a text without punctuation, a table flattened into one line) is
+# cut at the next white space, so evidence stays readable and no row carries megabytes.
+MAX_SENTENCE_CHARS = 1000
+
+
 def _clean(text: pl.Expr) -> pl.Expr:
     return text.str.replace_all(MARKER, " ", literal=True)
 
@@ -65,7 +70,8 @@ def split_sentences(documents: pl.DataFrame) -> pl.DataFrame:
 
     A sentence ends at . ! or ? (with closing quotes or brackets) before white space, at a line
     break, or at a full stop glued to the next capitalised word ("dynamics.Key"), a common
-    scraper artefact. Dots of abbreviations and initialisms do not end sentences.
+    scraper artefact. Dots of abbreviations and initialisms do not end sentences. Runs longer
+    than MAX_SENTENCE_CHARS are cut at white space.
     """
     shielded = (
         _clean(pl.col("text"))
@@ -74,6 +80,7 @@ def split_sentences(documents: pl.DataFrame) -> pl.DataFrame:
         .str.replace_all(r"([.!?][\"'”’)\]]*)(\s+)([\p{Lu}\d\"“‘(])", f"${{1}}{MARKER}${{2}}${{3}}")
         .str.replace_all(r"([a-z)][.!?])([A-Z][a-z])", f"${{1}}{MARKER}${{2}}")
         .str.replace_all(r"(\n)", f"${{1}}{MARKER}")
+        .str.replace_all(rf"([^\n{MARKER}]{{{MAX_SENTENCE_CHARS}}}[^\s{MARKER}]*)(\s)", f"${{1}}{MARKER}${{2}}")
     )
     return (
         documents.lazy()

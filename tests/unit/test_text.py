@@ -48,3 +48,12 @@ def test_attach_sentence_finds_the_sentence_a_span_starts_in():
     docs = _docs("One. Two has 5 apples. Three.")
     spans = find_matches(docs, r"\d+ apples").rename({"match_start": "char_start"})
     assert attach_sentence(spans, split_sentences(docs))["sent_id"].to_list() == [1]
+
+
+def test_a_run_without_punctuation_is_cut_into_bounded_sentences():
+    text = "word " * 1000
+    sentences = split_sentences(_docs(text))
+    assert sentences.height > 1
+    assert sentences["sentence"].str.len_chars().max() <= 1100
+    for start, end, sentence in sentences.select("char_start", "char_end", "sentence").iter_rows():
+        assert text[start:end] == sentence
