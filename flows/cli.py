@@ -59,7 +59,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_only(settings: Settings):  # noqa: ANN202 (a DuckDB connection)
+def _read_only(settings: Settings):
     import duckdb
 
     if not settings.warehouse.exists():
@@ -100,10 +100,17 @@ def cmd_diff(args: argparse.Namespace) -> int:
         known = {v for (v,) in con.execute("SELECT version FROM versions").fetchall()}
         missing = [v for v in (args.a, args.b) if v not in known]
         if missing:
-            raise ValueError(f"no version {missing[0]} in {args.warehouse or 'the warehouse'} (versions: {sorted(known)})")
+            raise ValueError(
+                f"no version {missing[0]} in {args.warehouse or 'the warehouse'} (versions: {sorted(known)})"
+            )
         params = {"a": args.a, "b": args.b}
         _show(con, f"SELECT table_name, change, count(*) AS n FROM ({union}) GROUP BY ALL ORDER BY ALL", params)
-        _show(con, f"SELECT table_name, change, row_key, before, after FROM ({union}) ORDER BY ALL", params, rows=args.limit)
+        _show(
+            con,
+            f"SELECT table_name, change, row_key, before, after FROM ({union}) ORDER BY ALL",
+            params,
+            rows=args.limit,
+        )
     return 0
 
 

@@ -27,8 +27,8 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 
 from flows import export, ingest, load  # noqa: E402
-from flows.faults import crash_point  # noqa: E402
 from flows.extract import Reference, extract_tables, extractor_version, load_reference  # noqa: E402
+from flows.faults import crash_point  # noqa: E402
 from flows.settings import Settings  # noqa: E402
 from flows.validate import QUARANTINE_SCHEMA, Suite, load_suites, validate  # noqa: E402
 

@@ -8,9 +8,14 @@ an aircraft model, an agreement noun).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 
+from flows.facts.agreements import extract_agreements
+from flows.facts.aviation import extract_aviation_deals
 from flows.facts.context import sentence_context
+from flows.facts.financing import extract_financing
 from flows.facts.measures import extract_trade_measures
 from flows.facts.reference import FactReference, load_reference
 from flows.facts.schema import FACT_TABLES, finish_table
@@ -25,12 +30,12 @@ def extract_facts(
     """The five fact tables (contract columns, provenance first) from documents, their
     sentences and their amounts."""
     ctx = sentence_context(documents, sentences, reference)
-    extractors = {
+    amounts = amounts.select("doc_id", "sent_id", "char_start", "char_end", "kind", "value", "currency", "value_usd")
+    extractors: dict[str, Callable[[], pl.DataFrame]] = {
         "trade_flows": lambda: extract_trade_flows(ctx, amounts, reference),
         "trade_measures": lambda: extract_trade_measures(ctx, amounts, reference),
+        "financing": lambda: extract_financing(ctx, amounts, reference),
+        "aviation_deals": lambda: extract_aviation_deals(ctx, reference),
+        "agreements": lambda: extract_agreements(ctx, reference),
     }
-    result = {}
-    for table in FACT_TABLES:
-        rows = extractors[table]() if table in extractors else pl.DataFrame()
-        result[table] = finish_table(table, rows)
-    return result
+    return {table: finish_table(table, extractors[table]()) for table in FACT_TABLES}

@@ -55,19 +55,27 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
     ),
     "quota": (r"(?:import\s+)?quotas?",),
     "sanction": (r"sanctions?", r"embargo(?:es)?", r"blacklist(?:ed|ing)?", r"entity\s+list"),
-    "tariff": (r"tariffs?", r"duties", r"duty", r"levies", r"levy", r"import\s+tax(?:es)?"),
+    "tariff": (
+        r"import\s+(?:duty|duties|tariffs?|tax(?:es)?)", r"tariffs?", r"duties", r"duty", r"levies", r"levy",
+        r"surtax(?:es)?", r"surcharges?",
+    ),
 }  # fmt: skip
 # A measure word inside these phrases names a conflict, not a measure.
 MEASURE_NOT_FACT = (
     r"(?:trade|tariff)\s+(?:wars?|battles?|tensions?|disputes?|fights?|conflicts?|rows?|spats?|frictions?|threats?|turmoil|uncertainty|shock|talks|negotiations?|regimes?|policy|policies|agenda)",
     r"duty[-\s]free", r"customs\s+duties", r"on\s+duty", r"tariff\s+(?:codes?|lines?|schedules?)",
+    r"(?:avoid|sidestep|dodge|evade|circumvent|escape)\w*\s+(?:\w+\s+){0,3}?(?:tariffs?|duties)",
+    # investigations, probes and requests are not measures yet
+    r"(?:anti-?dumping|anti-?subsidy|countervailing|safeguard|trade\s+remed(?:y|ies))\s+(?:\w+\s+)?(?:investigations?|probes?|inquir(?:y|ies)|reviews?|cases?|complaints?|petitions?|requests?)",
+    r"(?:requests?|petitions?|applications?|complaints?|calls?)\s+(?:\w+\s+){0,4}?for\s+(?:\w+\s+){0,2}?(?:safeguard|anti-?dumping|countervailing|tariffs?|duties)(?:\s+(?:measures?|duties|protection))?",
 )  # fmt: skip
+# Status: the nearest cue wins; a later pause or lifting anywhere after the anchor overrides.
 MEASURE_STATUS: dict[str, tuple[str, ...]] = {
     "lifted": (r"lift(?:s|ed|ing)?", r"remov(?:e|es|ed|ing)", r"scrap(?:s|ped|ping)?", r"end(?:s|ed|ing)", r"revok\w+", r"withdr[ae]w\w*", r"exempt\w*", r"drop(?:s|ped)"),
     "paused": (r"paus\w+", r"suspen\w+", r"delay\w*", r"postpon\w+", r"reprieve", r"truce", r"halt\w*"),
     "threatened": (
-        r"threat\w*", r"loom\w*", r"warn\w*", r"could", r"would", r"may", r"might", r"risk\w*", r"potential",
-        r"face\s+(?:possible|new)", r"vow\w*", r"retaliat\w+",
+        r"threat\w*", r"loom\w*", r"warn\w*", r"could", r"(?-i:may)", r"might", r"risk\w*", r"potential",
+        r"face\s+(?:possible|new)", r"vow\w*",
     ),
     "proposed": (r"propos\w+", r"consider\w*", r"mull\w*", r"plans?", r"planned", r"draft\w*", r"recommend\w*", r"weigh\w*"),
     "announced": (r"announc\w+", r"unveil\w*", r"declar\w+", r"will\s+(?:impose|introduce|apply|levy|raise)", r"set\s+to"),
@@ -81,7 +89,7 @@ MEASURE_STATUS: dict[str, tuple[str, ...]] = {
 INSTRUMENT_CUES: dict[str, tuple[str, ...]] = {
     "preferential_loan": (r"(?:preferential|concessional|concessionary|soft|low-interest|interest-free|ODA)\s+(?:\w+\s+)?(?:loans?|credit|financing|lending)",),
     "credit_line": (r"credit\s+lines?", r"lines?\s+of\s+credit", r"credit\s+facilit(?:y|ies)", r"swap\s+lines?"),
-    "loan": (r"loans?", r"lend(?:s|ing)?", r"lent", r"borrow(?:s|ed|ing)?", r"credit", r"financing", r"debt"),
+    "loan": (r"loans?", r"lend(?:s|ing)?", r"lent", r"borrow(?:s|ed|ing)?", r"credit", r"financing", r"debt", r"disburs\w+"),
     "grant": (r"grants?", r"aid", r"donat\w+", r"gifts?"),
     "investment": (r"invest(?:ment|ments|ed|ing|s)?", r"FDI", r"capital\s+injection", r"equity", r"stake"),
     "project_cost": (
@@ -95,16 +103,18 @@ FINANCE_STATUS: dict[str, tuple[str, ...]] = {
     "signed": (r"sign\w*", r"ink\w*", r"seal\w*"),
     "disbursed": (r"disburs\w+", r"released", r"transferred", r"paid\s+out", r"drawn\s+down"),
     "completed": (r"complet\w+", r"finish\w+", r"inaugurat\w+", r"opened", r"began\s+operat\w+"),
-    "agreed": (r"agree\w*", r"approv\w+", r"pledg\w+", r"commit\w+", r"promis\w+", r"grant(?:ed|s)", r"secur\w+", r"won", r"obtain\w+", r"provid\w+", r"extend\w+", r"offer(?:s|ed)"),
-    "proposed": (r"propos\w+", r"consider\w*", r"plan\w*", r"mull\w*", r"discuss\w*", r"negotiat\w+", r"talks", r"explor\w+", r"could", r"would", r"may"),
+    "agreed": (r"agree\w*", r"approv\w+", r"pledg\w+", r"commit\w+", r"promis\w+", r"grant(?:ed|s)", r"secur(?:ed|es|ing)", r"won", r"obtain\w+", r"provid\w+", r"extend\w+", r"offer(?:s|ed)"),
+    "proposed": (r"propos\w+", r"consider\w*", r"plans?", r"planned", r"planning\s+to", r"mull\w*", r"discuss\w*", r"negotiat\w+", r"talks", r"explor\w+", r"could", r"would", r"(?-i:may)"),
 }  # fmt: skip
 SECTOR_CUES: dict[str, tuple[str, ...]] = {
-    "railway": (r"rail\w*", r"trains?", r"metro", r"high-speed", r"locomotives?"),
+    "railway": (r"rail\w*", r"trains?", r"metro", r"MRT", r"LRT", r"subway", r"high-speed", r"locomotives?"),
     "port": (r"ports?", r"seaports?", r"harbou?rs?", r"canals?", r"waterways?", r"shipping", r"maritime", r"container\s+terminals?", r"deep-?water", r"berths?"),
     "road": (r"roads?", r"highways?", r"expressways?", r"motorways?", r"bridges?", r"tunnels?", r"ring\s+roads?"),
     "energy": (r"power", r"energy", r"electricity", r"solar", r"wind\s+(?:farms?|power)", r"hydro\w*", r"LNG", r"gas", r"oil", r"refiner\w+", r"pipelines?", r"grids?", r"nuclear", r"coal", r"renewables?"),
     "aviation": (r"airports?", r"aviation", r"aircraft", r"airlines?", r"aerospace"),
     "telecom": (r"telecom\w*", r"5G", r"broadband", r"fib(?:re|er)", r"satellites?", r"data\s+cent(?:re|er)s?", r"submarine\s+cables?", r"digital\s+infrastructure"),
+    # public services: several of them, or one alone, make the sector `other`
+    "other": (r"water", r"schools?", r"hospitals?", r"housing", r"health\s*care", r"education", r"sanitation"),
     "manufacturing": (r"factor(?:y|ies)", r"manufactur\w+", r"plants?", r"assembly", r"industrial\s+parks?", r"semiconductors?", r"chips?", r"steel\s+mills?", r"EV"),
 }  # fmt: skip
 # Capitalised names ending in one of these are project names ("Funan Techo Canal").
@@ -116,58 +126,89 @@ PROJECT_NOUNS = (
 
 # ---------------------------------------------------------------- aviation (first match wins)
 DEAL_CUES: dict[str, tuple[str, ...]] = {
-    "wet_lease": (r"wet[-\s]leas\w+", r"operated\s+by", r"ACMI", r"crew(?:ed)?\s+and\s+maint\w+"),
+    "wet_lease": (
+        r"(?:wet|damp)[-\s]leas\w+", r"operated\s+by", r"ACMI", r"crew(?:ed)?\s+and\s+maint\w+",
+        r"(?:its|their)\s+own\s+(?:pilots|crews?)", r"(?:supplies|provides|supplying|providing)\s+(?:the\s+)?(?:pilots|crews?)",
+    ),
     "lease": (r"leas\w+", r"dry[-\s]leas\w+", r"sale[-\s]and[-\s]leaseback", r"rent\w*"),
-    "mou": (r"memorand(?:um|a)", r"MoUs?", r"MOUs?", r"letters?\s+of\s+intent", r"LoIs?", r"LOIs?", r"framework\s+agreements?"),
+    "mou": (r"memorand(?:ums?|a)", r"MoUs?", r"MOUs?", r"letters?\s+of\s+intent", r"LoIs?", r"LOIs?", r"framework\s+agreements?"),
     "order": (r"order\w*", r"commitments?\s+for", r"firm\s+order"),
     "purchase": (r"purchas\w+", r"buy(?:s|ing)?", r"bought", r"acquir\w+", r"acquisitions?"),
     "delivery": (r"deliver\w*", r"took\s+delivery", r"taken\s+delivery", r"take\s+delivery", r"handed\s+over", r"received", r"arriv\w+"),
-    "certification": (r"certif\w+", r"type\s+certificate", r"airworthiness", r"validat\w+", r"recogni[sz]\w+\s+(?:\w+\s+){0,3}?aviation\s+authorit\w+", r"approv\w+\s+(?:\w+\s+){0,3}?(?:aircraft|jets?|planes?|to\s+fly|operat\w+)"),
-    "import": (r"import\w*",),
+    "certification": (r"certif\w+", r"type\s+certificate", r"airworthiness", r"validat\w+", r"recogni[sz]\w+\s+(?:[\w’'-]+\s+){0,3}?aviation\s+authorit\w+", r"approv\w+\s+(?:\w+\s+){0,3}?(?:aircraft|jets?|planes?|to\s+fly|operat\w+)"),
+    "import": (r"imports?\s+of\s+(?:\w+\s+){0,3}?(?:aircraft|jets?|planes?|airliners?)", r"(?:aircraft|jet|plane)\s+imports?"),
 }  # fmt: skip
+# A backlog or an option is not a deal.
+NOT_DEAL = (
+    r"on\s+order", r"backlog", r"order\s+books?", r"purchase\s+rights?", r"options?\s+(?:for|on)", r"weighing\s+bids",
+    r"fleet\s+of", r"in\s+its\s+fleet",
+)  # fmt: skip
 AVIATION_STATUS: dict[str, tuple[str, ...]] = {
     "terminated": (r"terminat\w+", r"cancel\w+", r"scrap\w*", r"end(?:s|ed)\s+(?:\w+\s+){0,3}?(?:lease|deal|contract)", r"returned", r"pull\w*\s+out"),
     "proposed": (r"may", r"might", r"could", r"would", r"plans?", r"planned", r"intend\w*", r"intent", r"consider\w*", r"negotiat\w+", r"talks", r"potential", r"lead\s+to", r"signal\w*", r"explor\w+", r"eye\w*", r"seek\w*", r"interest", r"propos\w+", r"letters?\s+of\s+intent"),
     "completed": (r"delivered", r"took\s+delivery", r"taken\s+delivery", r"handed\s+over", r"received", r"arrived", r"certified", r"recogni[sz]ed", r"approved", r"granted", r"completed", r"validated"),
-    "active": (r"operat(?:es|ing)", r"in\s+service", r"flying", r"currently", r"began\s+operat\w+", r"launched", r"now\s+flies"),
+    "active": (
+        r"operat(?:es|ing)", r"in\s+service", r"flying", r"currently", r"began\s+operat\w+", r"launched", r"now\s+flies",
+        r"(?:has|have)\s+taken", r"is\s+using", r"are\s+using", r"entered\s+service",
+    ),
     "signed": (r"sign\w*", r"ink\w*", r"sealed", r"ordered", r"placed", r"finali[sz]ed", r"agreed", r"firmed", r"booked", r"bought", r"purchased", r"will\s+(?:lease|buy|acquire|purchase)"),
 }  # fmt: skip
 
 # ---------------------------------------------------------------- agreements
 AGREEMENT_KINDS: dict[str, tuple[str, ...]] = {
-    "mou": (r"memorand(?:um|a)(?:\s+of\s+(?:understanding|cooperation))?", r"MoUs?", r"MOUs?"),
+    "mou": (r"memorand(?:ums?|a)(?:\s+of\s+(?:understanding|cooperation))?", r"MoUs?", r"MOUs?"),
     "joint_statement": (r"joint\s+(?:statement|declaration|communiqu[eé])s?",),
-    "committee": (r"committees?", r"(?:joint\s+)?(?:working\s+groups?|commissions?|councils?|task\s+forces?|mechanisms?)"),
-    "agreement": (r"agreements?", r"deals?", r"accords?", r"pacts?", r"treat(?:y|ies)", r"(?:cooperation\s+)?documents", r"contracts?", r"protocols?"),
+    # lower case only: "Council for the Promotion of International Trade" is a signatory, not a committee
+    "committee": (r"(?-i:committees?)", r"(?-i:joint\s+(?:commissions?|councils?|mechanisms?))", r"(?-i:working\s+groups?|task\s+forces?)"),
+    "agreement": (r"agreements?", r"deals?", r"accords?", r"pacts?", r"treat(?:y|ies)", r"(?:cooperation\s+)?documents", r"protocols?"),
 }  # fmt: skip
 # Verbs that make an agreement a fact rather than a topic of talk.
 AGREEMENT_DONE = (
-    r"sign\w*", r"ink\w*", r"seal\w*", r"conclud\w+", r"exchang\w+", r"reach\w*", r"issu\w+", r"adopt\w+",
+    r"sign\w*", r"ink\w*", r"seal\w*", r"conclud\w+", r"exchang\w+", r"reached", r"issu\w+", r"adopt\w+",
     r"witness\w*", r"establish\w*", r"creat\w+", r"set\s+up", r"launch\w*", r"form(?:ed|ing)", r"agreed", r"struck",
     r"announc\w+", r"finali[sz]\w+", r"clinch\w*", r"released",
 )  # fmt: skip
+# Topics, most specific first: a phrase counted for one topic is not read again for another.
 TOPICS: dict[str, tuple[str, ...]] = {
-    "trade": (r"trade", r"commerce", r"commercial", r"exports?", r"imports?", r"customs", r"market\s+access"),
+    "supply_chain": (r"supply[-\s]chains?",),
+    "artificial_intelligence": (r"artificial\s+intelligence", r"AI"),
+    "digital_economy": (r"digital\s+economy",),
+    "green_technology": (r"green\s+tech(?:nology|nologies)?",),
+    "green_economy": (r"green\s+(?:economy|growth|transition)",),
+    "carbon_capture": (r"carbon\s+capture(?:\s+and\s+storage)?", r"CCS"),
     "railway": (r"rail\w*", r"trains?"),
     "aviation": (r"aviation", r"aircraft", r"airlines?", r"aerospace", r"flights?"),
-    "technology": (r"technolog\w+", r"tech", r"artificial\s+intelligence", r"AI", r"semiconductors?", r"chips?", r"innovation", r"science"),
-    "supply_chain": (r"supply[-\s]chains?",),
+    "canal": (r"canals?",),
+    "minerals": (r"critical\s+minerals", r"rare\s+earths?", r"minerals", r"mining"),
+    "transport": (r"transport\w*", r"logistics"),
+    "trade": (r"trade", r"commerce", r"commercial", r"exports?", r"imports?", r"customs", r"market\s+access"),
+    "technology": (r"technolog\w+", r"tech", r"semiconductors?", r"chips?", r"innovation", r"science"),
     "infrastructure": (r"infrastructure", r"ports?", r"roads?", r"highways?", r"bridges?", r"connectivity"),
     "energy": (r"energy", r"power", r"electricity", r"oil", r"gas", r"nuclear", r"renewables?", r"solar"),
     "digital": (r"digital", r"e-commerce", r"internet", r"telecom\w*", r"5G"),
-    "green_economy": (r"green\s+(?:economy|growth|transition)", r"climate", r"environment\w*", r"clean\s+energy"),
-    "finance": (r"financ\w+", r"banking", r"currency", r"payments?", r"investment"),
+    "finance": (r"financ\w+", r"banking", r"currency", r"payments?"),
+    "investment": (r"investments?",),
     "agriculture": (r"agricultur\w+", r"farm\w*", r"food", r"fisher\w+", r"rice", r"durian"),
     "education": (r"education", r"universit\w+", r"students?", r"training"),
     "health": (r"health\w*", r"medic\w+", r"pharma\w*"),
     "tourism": (r"touris\w+",),
     "culture": (r"cultur\w+", r"people-to-people"),
-    "security": (r"security", r"defen[cs]e", r"military", r"law\s+enforcement", r"maritime\s+security"),
-    "maritime": (r"maritime", r"sea", r"fisheries"),
-    "media": (r"media", r"news\s+agenc\w+", r"journalis\w+"),
+    "security": (r"security", r"defen[cs]e", r"military", r"law\s+enforcement"),
+    "maritime": (r"maritime", r"fisheries"),
+    "media": (r"media", r"news\s+agenc\w+"),
 }  # fmt: skip
+# Commercial contracts belong to their own tables, not to `agreements`.
+AGREEMENT_COMMERCIAL = (
+    r"loans?", r"credit\s+lines?", r"lines?\s+of\s+credit", r"leas\w+", r"aircraft", r"jets?", r"planes?",
+    r"purchase\s+agreements?", r"supply\s+(?:agreements?|contracts?|deals?)", r"sales?\s+(?:agreements?|contracts?)",
+)  # fmt: skip
 
 # ---------------------------------------------------------------- products (canonical -> cues)
+# Words that stay part of a product's name: "battery electric vehicles", "galvanised steel".
+PRODUCT_MODIFIERS = (
+    r"(?:battery|galvani[sz]ed|flat|hot-rolled|cold-rolled|stainless|crude|refined|fresh|frozen|processed|"
+    r"solar|textured|tempered|fertili[sz]er|cotton|palm|certain\s+flat)"
+)
 PRODUCTS: dict[str, tuple[str, ...]] = {
     "steel": (r"steel(?:\s+products)?",),
     "aluminium": (r"alumin(?:i)?um",),
@@ -203,6 +244,11 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "agricultural products": (r"agricultural\s+(?:products|goods|produce)", r"farm\s+(?:products|goods|produce)"),
     "raw materials": (r"raw\s+materials",),
     "wine": (r"wines?",),
+    "spirits": (r"brandy", r"cognac", r"whisk(?:e)?y", r"spirits"),
+    "dairy": (r"dairy(?:\s+products)?",),
+    "glass": (r"glass",),
+    "yarn": (r"yarn",),
+    "fertiliser": (r"fertili[sz]ers?",),
     "beef": (r"beef",),
     "pork": (r"pork",),
     "lumber": (r"lumber",),

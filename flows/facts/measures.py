@@ -13,20 +13,20 @@ from __future__ import annotations
 import polars as pl
 
 from flows.facts.context import (
+    BACK_REFERENCE,
     POSS,
     THE,
     actor_iso3_of,
     alt,
+    ascii_word_classes,
     entity_template,
     extract_iso3,
     first_other,
     to_iso3,
     words,
 )
-from flows.facts.lexicon import MEASURE_CUES, MEASURE_NOT_FACT, MEASURE_STATUS
-from flows.facts.numbers import UNITS
-from flows.facts.periods import EFFECTIVE_RE, resolve_frame
-from flows.facts.products import product_of
+from flows.facts.lexicon import MEASURE_CUES, MEASURE_NOT_FACT
+from flows.facts.measure_attributes import with_attributes
 from flows.facts.reference import FactReference
 from flows.text import find_matches
 
@@ -36,12 +36,16 @@ _NOT_FACT = words(MEASURE_NOT_FACT)
 # A percentage with no measure word of its own, in a sentence continuing a measure ("a lower 7.8% rate").
 _RATE_WORD = r"(?i:(?-u:\b)(?:rates?|set\s+at|levels?)(?-u:\b))"
 _NOT_RATE = r"(?i:interest|growth|inflation|exchange|unemployment|tax|utili[sz]ation|participation|birth|mortality|approval)\s+rates?"
-_ANAPHORIC = r"(?i)(?:^|\W)(?:the|these|those|such|its|their|this|that|same)\s+(?:[\w“”\"'-]+\s+){0,2}$"
+_ANAPHORIC = (
+    r"(?i)(?:^|\W)(?:the|these|those|such|this|that)\s+(?:(?:same|new|additional|higher|lower|provisional|final|"
+    r"definitive|extra|proposed|planned|steep|punitive|retaliatory)\s+)?$"
+)
 # Percentages that measure something else: growth, shares, stakes, price moves.
 _PCT_OTHER_LEFT = (
     r"(?i)(?:rose|rise|fell|fall|grew|grow|gained|gain|jumped|jump|slipped|slip|dropped|drop|declined|decline|climbed|"
     r"increased|decreased|surged|plunged|eased|expanded|contracted|slowed|by|stake\s+of|share\s+of|accounts?\s+for|"
-    r"up|down)\s+(?:(?:about|around|some|nearly|roughly|almost|more\s+than|over|just|only)\s+)?$"
+    r"up|down|(?:up\s+|down\s+|rising\s+|falling\s+)?from|compared\s+with|previously|formerly)\s+"
+    r"(?:(?:about|around|some|nearly|roughly|almost|more\s+than|over|just|only)\s+)?$"
 )
 _PCT_OTHER_RIGHT = (
     r"(?i)^\s*(?:of\s+(?:its|their|the|global|world)|stake|share|growth|jump|rise|increase|decline|drop|fall|gain|"
@@ -52,7 +56,8 @@ _IMPOSE_VERB = words(
      r"raise[sd]?", r"hike[sd]?", r"threaten\w*", r"sets?", r"plans?", r"planned", r"paus\w+", r"suspend\w*",
      r"lift\w*", r"extend\w*", r"adopt\w+", r"approv\w+", r"opened", r"launch\w*", r"keeps?", r"kept",
      r"maintain\w*", r"appl(?:y|ies|ied)", r"charg\w+", r"propos\w+", r"consider\w*", r"ban(?:s|ned)?",
-     r"restrict\w*", r"curb\w*", r"halt\w*", r"blacklist\w*", r"sanction\w*", r"retaliat\w+")
+     r"restrict\w*", r"curb\w*", r"halt\w*", r"blacklist\w*", r"sanction\w*", r"retaliat\w+", r"hit(?:s|ting)?",
+     r"target\w*")
 )  # fmt: skip
 _FILL = r"(?:[\w“”\"'’-]+\s+)"
 TEMPLATES = {
@@ -60,27 +65,26 @@ TEMPLATES = {
     "t_pct": r"^\s*(?:for|on)\s+(?:[\w-]+\s+){0,2}?" + THE + "{E}",
     "t_right": rf"^[^.;%]{{0,90}}?(?-u:\b)(?:on|against|targeting|hitting|for)\s+(?:imports?\s+from\s+)?{_FILL}{{0,6}}?{THE}{{E}}",
     "t_facing": rf"{{E}}{POSS}\s+{_FILL}{{0,6}}?(?i:fac(?:e|es|ed|ing)|hit\s+(?:with|by)|subject(?:ed)?\s+to|slapped\s+with)(?-u:\b)",
+    "t_hit": rf"(?i:hit|hits|hitting|targets?|targeting|targeted|punish\w*|slapp\w*)\s+{THE}{{E}}",
+    "t_from": rf"(?i:imports?|importers?|buyers?|shipments?|goods|products|exports?)\s+(?:of\s+{_FILL}{{0,3}}?)?from\s+{THE}{{E}}",
     # imposer: who imposes it
-    "i_poss": rf"(?s).*{{E}}{POSS}\s+{_FILL}{{0,5}}$",
-    "i_subj": rf"{{E}}\s+{_FILL}{{0,4}}?{_IMPOSE_VERB}",
+    # (no leading ".*": it makes the capture pass run over the whole text, 8x slower)
+    "i_poss": rf"{{E}}{POSS}\s+{_FILL}{{0,5}}$",
+    "i_poss_near": rf"{{E}}{POSS}\s+{_FILL}{{0,2}}$",
+    "i_subj": rf"{{E}}{POSS}\s+{_FILL}{{0,4}}?{_IMPOSE_VERB}",
     "i_rel": rf"^[^.;]{{0,60}}?{{E}}\s+(?:has\s+|had\s+|have\s+)?{_IMPOSE_VERB}",
     "i_from": rf"^\s*{_FILL}{{0,2}}?(?:from|by|imposed\s+by)\s+{THE}{{E}}",
 }
-_TARGET_LIST = (
+# The names after "on ... " ("on galvanised steel from China and Vietnam, the ..."): a run of
+# capitalised words joined by commas, "and", "or". Generic tokens here, not the entity
+# alternation: two copies of it in one regex make the automaton explode.
+_TARGET_TAIL = (
     r"(?-u:\b)(?:on|against|targeting|hitting|for)\s+(?:imports?\s+from\s+)?" + _FILL + r"{0,6}?" + THE
-    + r"{E}(?:(?:\s*,\s*|,?\s+and\s+|\s+or\s+)" + THE + r"{E})*"
+    + r"([A-Z][^.;:%—–()]*)"
 )  # fmt: skip
+_NAME_RUN = r"^((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:(?:,\s*|,?\s+and\s+|\s+or\s+)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)*)"
 # Entities marked as targets or sources, not imposers: "on Chinese imports", "from China".
 _MARKED = r"(?-u:\b)(?:on|against|from|for|to|of)\s+" + _FILL + r"{0,2}?" + THE + r"{E}"
-# A product after "on": "anti-dumping duties on galvanised steel from China".
-_PRODUCT_AFTER = (
-    r"^[^.;%]{0,40}?(?-u:\b)(?:on|against|into)\s+(?:imports?\s+of\s+|exports?\s+of\s+|certain\s+|the\s+)*"
-    r"(?:[A-Z][\w’'-]*\s+)?((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
-    r"(?:\s+(?:from|made|imports?|exports?|produced|originating|by|for|at|worth|and\s+[A-Z])(?-u:\b)|\s*[,.;—–(]|$)"
-)
-_GENERIC_PRODUCTS = r"^(?:goods|products|imports?|exports?|items|shipments|merchandise|any|all|country|countries|economies|it|them|ones)$"
-_BAN_PRODUCT = r"(?i)(?:ban|bans|banned|restrictions?|curbs?|controls?)\s+on\s+(?:the\s+)?exports?\s+of\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)(?:\s|[,.;]|$)"
-_DURATION = rf"(?i)(?-u:\b)(\d+|{'|'.join(UNITS)})[-\s](day|month|week)s?(?-u:\b)|for\s+(\d+|{'|'.join(UNITS)})\s+(day|month|week)s(?-u:\b)"
 
 
 def _measure_of(cue: pl.Expr) -> pl.Expr:
@@ -88,31 +92,6 @@ def _measure_of(cue: pl.Expr) -> pl.Expr:
     for measure, cues in reversed(MEASURE_CUES.items()):
         result = pl.when(cue.str.contains(rf"(?i)^{alt(cues)}$")).then(pl.lit(measure)).otherwise(result)
     return result
-
-
-def _status_of(text: pl.Expr, *, last: bool) -> pl.Expr:
-    """Status vocabulary value of the nearest status cue in `text` (the last one if `last`)."""
-    all_cues = [c for cues in MEASURE_STATUS.values() for c in cues]
-    cue = text.str.extract(rf"(?s){'.*' if last else ''}({words(all_cues)})", 1)
-    result = pl.lit(None, dtype=pl.Utf8)
-    for status, cues in reversed(MEASURE_STATUS.items()):
-        result = pl.when(cue.str.contains(rf"(?i)^{alt(cues)}$")).then(pl.lit(status)).otherwise(result)
-    return result
-
-
-def _sentence_status(text: pl.Expr) -> pl.Expr:
-    """Status by precedence (lifted > paused > threatened > proposed > announced > in force)."""
-    options = [pl.when(text.str.contains(words(cues))).then(pl.lit(status)) for status, cues in MEASURE_STATUS.items()]
-    return pl.coalesce(options)
-
-
-def _duration_days(text: pl.Expr) -> pl.Expr:
-    groups = text.str.extract_groups(_DURATION)
-    number = pl.coalesce(groups.struct.field("1"), groups.struct.field("3")).str.to_lowercase()
-    unit = pl.coalesce(groups.struct.field("2"), groups.struct.field("4")).str.to_lowercase()
-    value = number.replace_strict({k: str(v) for k, v in UNITS.items()}, default=number).cast(pl.Int32, strict=False)
-    factor = unit.replace_strict({"day": 1, "week": 7, "month": 30}, default=None, return_dtype=pl.Int32)
-    return value * factor
 
 
 def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
@@ -125,10 +104,14 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
         overlap = cues.join(blocked.drop("match"), on=["doc_id", "sent_id"]).filter(
             (pl.col("c_start") < pl.col("b_end")) & (pl.col("b_start") < pl.col("c_end"))
         )
-        cues = cues.join(overlap.select("doc_id", "sent_id", "c_start"), on=["doc_id", "sent_id", "c_start"], how="anti")
+        cues = cues.join(
+            overlap.select("doc_id", "sent_id", "c_start"), on=["doc_id", "sent_id", "c_start"], how="anti"
+        )
     pcts = (
         amounts.filter(pl.col("kind") == "percent")
-        .select("doc_id", "sent_id", pl.col("char_start").alias("p_abs"), pl.col("char_end").alias("p_abs_end"), "value")
+        .select(
+            "doc_id", "sent_id", pl.col("char_start").alias("p_abs"), pl.col("char_end").alias("p_abs_end"), "value"
+        )
         .join(sents.select("doc_id", "sent_id", "char_start", "sentence"), on=["doc_id", "sent_id"])
         .with_columns(
             (pl.col("p_abs") - pl.col("char_start")).alias("p_start"),
@@ -172,7 +155,9 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
     # A percentage with no usable cue stays only as "a 7.8% rate" / "set at 15.3%" (anaphoric).
     rate_only = pl.col("sentence").str.slice(pl.col("p_end")).str.contains(rf"^\s*(?:[\w-]+\s+)?{_RATE_WORD}") | pl.col(
         "sentence"
-    ).str.slice(0, pl.col("p_start")).str.contains(rf"{_RATE_WORD}\s+(?:of\s+)?(?:up\s+to\s+)?$")
+    ).str.slice(0, pl.col("p_start")).str.contains(rf"{_RATE_WORD}\s+(?:of\s+)?(?:up\s+to\s+)?$") & ~pl.col(
+        "sentence"
+    ).str.slice(0, pl.col("p_start")).str.contains(rf"{_NOT_RATE}\s+(?:of\s+)?(?:up\s+to\s+)?$")
     linked = linked.with_columns(
         pl.when(pl.col("_score").is_null()).then(None).otherwise("cue").alias("cue"),
         pl.when(pl.col("_score").is_null()).then(None).otherwise("c_start").alias("c_start"),
@@ -199,8 +184,23 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     sentence = pl.col("sentence")
     cand = cand.with_columns(
         sentence.str.slice(0, a_start).alias("left"),
+        # the end of the left text, where a possessive imposer stands ("Washington's imposition of")
+        sentence.str.slice(0, a_start).str.slice(-120).alias("left_tail"),
         sentence.str.slice(a_end).alias("right"),
+        sentence.str.slice(a_end).str.head(150).alias("right_head"),
         pl.when(pl.col("p_end").is_not_null()).then(sentence.str.slice(pl.col("p_end"))).alias("p_right"),
+        # whom it hits is named after the measure word, around the rate ("raised tariffs on
+        # Chinese cars to 50%"); "on top of the bloc's ..." is not a target
+        pl.when(pl.col("c_end") <= pl.col("p_start"))
+        .then(
+            pl.concat_str(
+                sentence.str.slice(pl.col("c_end"), pl.col("p_start") - pl.col("c_end")),
+                sentence.str.slice(pl.col("p_end")),
+            )
+        )
+        .otherwise(sentence.str.slice(a_end))
+        .str.replace_all(r"(?i)(?-u:\b)on\s+top\s+of(?-u:\b)", "ontopof")
+        .alias("right_target"),
         _measure_of(pl.col("cue")).alias("measure"),
     )
     cand = cand.with_columns(
@@ -214,10 +214,14 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         ).alias("anaphoric"),
     )
     roles = {name: extract_iso3(pl.col(col), TEMPLATES[name], reference) for name, col in (
-        ("t_pct", "p_right"), ("t_right", "right"), ("t_facing", "left"),
-        ("i_poss", "left"), ("i_subj", "left"), ("i_rel", "right"), ("i_from", "right"),
+        ("t_pct", "p_right"), ("t_right", "right_target"), ("t_facing", "left_tail"), ("t_from", "left_tail"), ("t_hit", "left_tail"),
+        ("i_poss", "left_tail"), ("i_poss_near", "left_tail"), ("i_subj", "left_tail"), ("i_rel", "right_head"), ("i_from", "right_head"),
     )}  # fmt: skip
-    target_span = pl.col("right").str.extract(f"({entity_template(_TARGET_LIST, reference)})", 1)
+    target_span = (
+        pl.col("right_target")
+        .str.extract(ascii_word_classes(_TARGET_TAIL), 1)
+        .str.extract(ascii_word_classes(_NAME_RUN), 1)
+    )
     cand = cand.with_columns(**roles).with_columns(
         target_span.str.extract_all(reference.entity_re)
         .list.eval(pl.element().replace_strict(actor_iso3_of(reference), default=None, return_dtype=pl.Utf8))
@@ -226,16 +230,21 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .alias("t_list"),
         pl.col("left").str.extract(r"(?i)(?:^|\W)(its|their)\s+" + _FILL + r"{0,3}$", 1).is_not_null().alias("its"),
         to_iso3(
-            pl.col("left").str.replace_all(entity_template(_MARKED, reference), "").str.extract_all(reference.entity_re).list.last(),
+            pl.col("left_tail")
+            .str.replace_all(entity_template(_MARKED, reference), "")
+            .str.extract_all(reference.entity_re)
+            .list.last(),
             reference,
         ).alias("left_last"),
     )
     is_pct = pl.col("p_start").is_not_null()
-    cand = cand.with_columns(pl.coalesce(pl.when(is_pct).then("t_pct"), "t_right", "t_facing").alias("target_iso3"))
+    cand = cand.with_columns(
+        pl.coalesce(pl.when(is_pct).then("t_pct"), "t_right", "t_facing", "t_hit", "t_from").alias("target_iso3")
+    )
     explicit = pl.coalesce(
         *[pl.when(pl.col(c).ne_missing(pl.col("target_iso3"))).then(c) for c in ("i_from", "i_rel")],
         pl.when(pl.col("its")).then(first_other(pl.col("isos"), pl.col("target_iso3"))),
-        *[pl.when(pl.col(c).ne_missing(pl.col("target_iso3"))).then(c) for c in ("i_poss", "i_subj")],
+        *[pl.when(pl.col(c).ne_missing(pl.col("target_iso3"))).then(c) for c in ("i_poss_near", "i_poss", "i_subj")],
     )
     cand = cand.with_columns(explicit.alias("imposer_iso3"), pl.col("target_iso3").is_not_null().alias("named_target"))
     # Several targets of one rate-less measure ("on steel from China and Vietnam") give one row each.
@@ -256,10 +265,12 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             | (pl.col("measure") == "tariff_pause")
         )
         & ~(pl.col("anaphoric") & ~is_pct)
+        # a bare "7.8% rate" only continues a measure named before it
+        & (pl.col("cue").is_not_null() | pl.col("_has_prev"))
     )
-    cand = _attributes(cand)
+    cand = with_attributes(cand)
     return _drop_subsumed(cand).select(
-        "doc_id", "char_start", "char_end", pl.col("sentence").alias("evidence"),
+        "doc_id", "char_start", "char_end", "evidence",
         "imposer_iso3", "target_iso3", "measure", "rate_pct", "product", "status", "effective_date",
         "duration_days", "effective_text",
     )  # fmt: skip
@@ -268,15 +279,18 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
 def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
     """Fill what an anchor leaves open from the measures before it: an anaphoric anchor ("The
     levies — 17.0% for BYD") takes the previous measure's type, imposer and target; any anchor
-    without an imposer takes the previous one of its sentence ("Washington's 145% duties ... and
-    the threat of 46% tariffs"), then the nearest country before it, then the document's."""
+    without an imposer takes the previous sentence's subject if it opens with "It", the previous
+    imposer of its sentence ("Washington's 145% duties ... and the threat of 46% tariffs"), the
+    nearest country before it, then the document's."""
     cand = cand.sort("doc_id", "sent_id", pl.coalesce("p_start", "c_start"))
     in_doc = {c: pl.col(c).shift(1).forward_fill().over("doc_id") for c in ("imposer_iso3", "target_iso3")}
     in_sentence = pl.col("imposer_iso3").shift(1).forward_fill().over("doc_id", "sent_id")
     prev_measure = pl.when(pl.col("measure") != "tariff").then("measure").shift(1).forward_fill().over("doc_id")
     anaphoric = pl.col("anaphoric")
     cand = cand.with_columns(
-        pl.when(anaphoric & pl.col("target_iso3").is_null()).then(in_doc["target_iso3"]).otherwise("target_iso3")
+        pl.when(anaphoric & pl.col("target_iso3").is_null())
+        .then(in_doc["target_iso3"])
+        .otherwise("target_iso3")
         .alias("target_iso3"),
         pl.when(anaphoric & pl.col("measure").fill_null("tariff").eq("tariff"))
         .then(pl.coalesce(prev_measure, pl.lit("tariff")))
@@ -284,12 +298,15 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
         .alias("measure"),
         in_sentence.alias("_prev_sentence"),
         in_doc["imposer_iso3"].alias("_prev_doc"),
+        (pl.int_range(pl.len()).over("doc_id") > 0).alias("_has_prev"),
     )
     target = pl.col("target_iso3")
+    back_reference = pl.col("sentence").str.contains(BACK_REFERENCE)
     return cand.with_columns(
         pl.coalesce(
             "imposer_iso3",
             pl.when(anaphoric & pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
+            pl.when(back_reference & pl.col("subject").ne_missing(target)).then("subject"),
             pl.when(pl.col("_prev_sentence").ne_missing(target)).then("_prev_sentence"),
             pl.when(pl.col("left_last").ne_missing(target)).then("left_last"),
             pl.when(pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
@@ -297,42 +314,6 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
             first_other(pl.col("main"), target),
         ).alias("imposer_iso3")
     )
-
-
-def _attributes(cand: pl.DataFrame) -> pl.DataFrame:
-    left_local = pl.col("left").str.slice(-60)
-    right_local = pl.col("right").str.extract(r"^([^,;]*)", 1)
-    # Dates and durations near the anchor: up to the next percentage on the right, back to the
-    # previous one on the left.
-    right_window = pl.col("right").str.extract(r"^([^;%]*)", 1)
-    left_window = pl.col("left").str.extract(r"([^;%]*)$", 1)
-    cand = cand.with_columns(
-        pl.coalesce(
-            _status_of(left_local, last=True),
-            _status_of(right_local, last=False),
-            _sentence_status(pl.col("sentence")),
-            pl.lit("in_force"),
-        ).alias("status"),
-        pl.coalesce(
-            pl.col("right").str.extract(_PRODUCT_AFTER, 1),
-            pl.col("sentence").str.extract(_BAN_PRODUCT, 1),
-        ).alias("product"),
-        pl.coalesce(
-            right_window.str.extract(f"({EFFECTIVE_RE})", 1), left_window.str.extract(f"(?s).*({EFFECTIVE_RE})", 1)
-        ).alias("effective_text"),
-        pl.coalesce(_duration_days(pl.col("cue")), _duration_days(right_window), _duration_days(left_window)).alias(
-            "duration_days"
-        ),
-    )
-    cand = cand.with_columns(
-        pl.when(pl.col("product").str.contains(_GENERIC_PRODUCTS) | pl.col("product").str.contains(MEASURE_ANY))
-        .then(None)
-        .otherwise("product")
-        .alias("product"),
-        pl.when(pl.col("measure") == "tariff_pause").then(pl.lit("paused")).otherwise("status").alias("status"),
-    )
-    cand = cand.with_columns(pl.coalesce("product", product_of(pl.col("right").str.head(60))).alias("product"))
-    return resolve_frame(cand, "effective_text", "published", how="effective")
 
 
 def _drop_subsumed(cand: pl.DataFrame) -> pl.DataFrame:

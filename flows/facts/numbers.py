@@ -46,14 +46,15 @@ _UNIT_RE = "|".join(sorted(UNITS, key=len, reverse=True))
 _WORD_NUMBER = rf"(?:(?:{_UNIT_RE})(?:[\s-](?:{_UNIT_RE}))?(?:\s+(?:hundred|dozen))?)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
 _QUALIFIER_RE = "|".join(
-    re.escape(w).replace(r"\ ", r"\s+") for w in sorted({w for ws in QUALIFIER_WORDS.values() for w in ws}, key=len, reverse=True)
+    re.escape(w).replace(r"\ ", r"\s+")
+    for w in sorted({w for ws in QUALIFIER_WORDS.values() for w in ws}, key=len, reverse=True)
 )
 _FIXED_RE = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(FIXED, key=len, reverse=True))
 _VAGUE_RE = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(VAGUE, key=len, reverse=True))
 
 # A count before a noun: "45", "more than 20", "two", "three dozen", "a pair of", "dozens of".
 COUNT_RE = (
-    rf"(?i:(?:(?:{_QUALIFIER_RE})\s+)?(?:{_FIXED_RE}|(?:{_VAGUE_RE})(?:\s+of)?|{_DIGITS}|{_WORD_NUMBER}"
+    rf"(?i:(?-u:\b)(?:(?:{_QUALIFIER_RE})\s+)?(?:{_FIXED_RE}|(?:{_VAGUE_RE})(?:\s+of)?|{_DIGITS}|{_WORD_NUMBER}"
     r"|an?(?-u:\b)))"
 )
 # The qualifier directly before a number, read at the end of the text before it.
@@ -121,7 +122,5 @@ def parse_counts(frame: pl.DataFrame, phrase: str, count_name: str, qualifier_na
     """Add count and qualifier columns parsed from the `phrase` column (each distinct phrase once)."""
     distinct = frame.get_column(phrase).drop_nulls().unique().to_list()
     parsed = [(p, *parse_count(p)) for p in distinct]
-    table = pl.DataFrame(
-        parsed, schema={phrase: pl.Utf8, count_name: pl.Int32, qualifier_name: pl.Utf8}, orient="row"
-    )
+    table = pl.DataFrame(parsed, schema={phrase: pl.Utf8, count_name: pl.Int32, qualifier_name: pl.Utf8}, orient="row")
     return frame.join(table, on=phrase, how="left", nulls_equal=False)

@@ -25,15 +25,35 @@ _MONTH = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 _YEAR = r"(?:19|20)\d{2}"
-_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
+_ORDINAL = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
 _YEAR_REF = rf"(?:{_YEAR}|this\s+year|last\s+year|the\s+(?:current|previous|same)\s+year)"
 _COUNT = "|".join(sorted(UNITS, key=len, reverse=True))
 # Early/mid/late thirds of a year.
-_PART_OF_YEAR = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5, 8), "middle": (5, 8), "late": (9, 12), "end": (9, 12)}
+_PART_OF_YEAR = {
+    "early": (1, 4),
+    "beginning": (1, 4),
+    "start": (1, 4),
+    "mid": (5, 8),
+    "middle": (5, 8),
+    "late": (9, 12),
+    "end": (9, 12),
+}
 
 PERIOD_RE = (
     r"(?i)(?-u:\b)(?:"
-    rf"(?:the\s+)?(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+{_YEAR_REF})?"
+    rf"(?:the\s+)?(?:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:in\s+|on\s+)?{_MONTH}(?:\s+\d{{1,2}})?,?\s+{_YEAR}"
+    rf"|(?:the\s+)?(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+{_YEAR_REF})?"
     rf"|Q[1-4](?:\s+{_YEAR})?"
     rf"|(?:the\s+)?(?:first|second)\s+half(?:\s+of\s+{_YEAR_REF})?|H[12](?:\s+{_YEAR})?"
     rf"|(?:the\s+)?first\s+(?:{_COUNT}|\d{{1,2}})\s+months(?:\s+of\s+{_YEAR_REF})?"
@@ -49,12 +69,11 @@ PERIOD_RE = (
 
 # A date a measure starts from: "starting in July", "from July 9", "effective August 1, 2025".
 EFFECTIVE_RE = (
-    r"(?i)(?-u:\b)(?:starting|start|effective|from|as\s+of|beginning|begin|begins|on|until|by|in|"
-    r"takes?\s+effect|took\s+effect|taking\s+effect|kicks?\s+in)\s+(?:on\s+|in\s+|from\s+)?"
-    rf"(?:{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}\s+{_MONTH})(?:,?\s+{_YEAR})?"
+    r"(?i)(?-u:\b)(?:starting|start|effective|from|as\s+of|beginning|begin|begins|since|"
+    r"takes?\s+effect|took\s+effect|taking\s+effect|kicks?\s+in|come\s+into\s+force|came\s+into\s+force)"
+    r"\s+(?:on\s+|in\s+|from\s+)?"
+    rf"(?:{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b))?|\d{{1,2}}\s+{_MONTH})(?:,?\s+{_YEAR})?"
 )
-# Words that put a date in the future ("starting in July" in April means this July).
-_FUTURE = re.compile(r"(?i)\b(?:starting|start|effective|from|as of|beginning|begins?|until|by|kicks?|takes? effect|taking)\b")
 
 
 def _year_of(text: str, published: dt.date | None) -> int | None:
@@ -92,6 +111,13 @@ def resolve_period(phrase: str | None, published: dt.date | None) -> tuple[dt.da
     text = re.sub(r"\s+", " ", phrase.strip().lower())
     explicit = re.search(_YEAR, text)
     year = int(explicit.group(0)) if explicit else None
+    if re.search(r"(?:fiscal|financial) year", text) and (m := re.search(r"end\w*\s+(?:in\s+|on\s+)?([a-z]+)", text)):
+        # "the fiscal year ended March 2024": the twelve months up to the end of March 2024
+        month = MONTHS.get(m.group(1).rstrip("."))
+        if month is None or year is None:
+            return None, None
+        first = dt.date(year - 1, month, 1) + dt.timedelta(days=32)
+        return dt.date(first.year, first.month, 1), _month_end(year, month)
     if m := re.search(r"(first|second|third|fourth|final|1st|2nd|3rd|4th) quarter|q([1-4])", text):
         quarter = _ORDINAL[m.group(1)] if m.group(1) else int(m.group(2))
         if year is None and "of" in text:
@@ -110,7 +136,11 @@ def resolve_period(phrase: str | None, published: dt.date | None) -> tuple[dt.da
     if m := re.search(rf"first ({_COUNT}|\d{{1,2}}) months", text):
         n = int(m.group(1)) if m.group(1).isdigit() else UNITS[m.group(1)]
         if year is None and published is not None:
-            year = _year_of(text, published) if "of" in text else (published.year if n <= published.month else published.year - 1)
+            year = (
+                _year_of(text, published)
+                if "of" in text
+                else (published.year if n <= published.month else published.year - 1)
+            )
         return _months(year, 1, min(max(n, 1), 12))
     if m := re.search(r"(early|beginning|start|mid|middle|late|end)(?: of)?[ -]+\d{4}", text):
         first, last = _PART_OF_YEAR[m.group(1)]
@@ -151,11 +181,11 @@ def resolve_effective(phrase: str | None, published: dt.date | None) -> dt.date 
         year = int(explicit.group(0))
     elif published is None:
         return None
-    elif _FUTURE.search(text):
-        # "starting in July" read in April: this July; read in September: next July.
-        year = published.year if (month, day) >= (published.month, published.day if day_match else 1) else published.year + 1
     else:
-        year = published.year
+        # the nearest such date to the article: "starting in July" read in April is this July,
+        # "effective April 10" read in May is this April, "from January 1" read in November next January
+        options = [dt.date(y, month, min(day, 28)) for y in (published.year - 1, published.year, published.year + 1)]
+        year = min(options, key=lambda d: abs((d - published).days)).year
     try:
         return dt.date(year, month, day)
     except ValueError:

@@ -85,7 +85,7 @@ def _country_names(countries: pl.DataFrame) -> list[str]:
 
 
 def _possessive_variants(orgs: pl.DataFrame, country_names: list[str]) -> pl.DataFrame:
-    """"China's Export-Import Bank" for "Export-Import Bank of China", and "Vietnam's Chamber of
+    """ "China's Export-Import Bank" for "Export-Import Bank of China", and "Vietnam's Chamber of
     Commerce and Industry" for "Vietnam Chamber of Commerce and Industry": news writes both."""
     names = sorted(set(country_names), key=len, reverse=True)
     extra = []

@@ -15,13 +15,16 @@ from flows.facts.context import (
     POSS,
     THE,
     alt,
+    ascii_word_classes,
     extract_iso3,
     first_other,
+    money_anchors,
+    to_iso3,
     with_clause,
     words,
 )
 from flows.facts.lexicon import FLOW_CUES, NOT_FLOW_CUES, SPECULATION, TRADE_NOT_FLOW
-from flows.facts.numbers import qualifier_before
+from flows.facts.numbers import UNITS, qualifier_before
 from flows.facts.periods import PERIOD_RE, resolve_frame
 from flows.facts.products import product_of
 from flows.facts.reference import FactReference
@@ -35,7 +38,9 @@ _RIGHT_OTHER = rf"^\s*(?:[\w-]+\s+){{0,2}}?{words(NOT_FLOW_CUES)}"
 _TRADE_NOT_FLOW = rf"(?i)(?-u:\b)(?:trade|trading)(\s+{alt(TRADE_NOT_FLOW)}(?-u:\b))"
 _SPECULATION = words([s if s != "may" else "(?-i:may)" for s in SPECULATION])
 
-_FLOW_WORD = words((r"exports?", r"imports?", r"shipments", r"sales", r"purchases", r"trade", r"commerce", r"trading", r"turnover"))
+_FLOW_WORD = words(
+    (r"exports?", r"imports?", r"shipments", r"sales", r"purchases", r"trade", r"commerce", r"trading", r"turnover")
+)
 _EXPORT_VERB = r"(?i:exports?|exported|exporting|shipments?|shipped|sales|sold|sent)"
 _IMPORT_VERB = r"(?i:imports?|imported|importing|purchases?|bought|purchased|sourced)"
 TEMPLATES = {
@@ -44,11 +49,12 @@ TEMPLATES = {
     "rep_from": rf"(?i:exports?|shipments?|sales)\s+(?:[\w-]+\s+){{0,3}}?from\s+{THE}{{E}}",
     "to": rf"{_EXPORT_VERB}(?-u:\b)[^;]*?(?-u:\b)(?:to|into)\s+{THE}{{E}}",
     "from": rf"{_IMPORT_VERB}(?-u:\b)[^;]*?(?-u:\b)from\s+{THE}{{E}}",
-    "of": rf"{_IMPORT_VERB}\s+of\s+{THE}{{E}}",
+    "of": rf"(?i:imports?\s+of|imported|bought|purchased)\s+{THE}{{E}}",
     "with": rf"(?i:trade|commerce|turnover|trading)(?-u:\b)[^;]*?(?-u:\b)with\s+{THE}{{E}}",
     "between": rf"between\s+{THE}{{E}}\s+and\s+{THE}{{E}}",
-    "pair": r"{E}\s*[-–/]\s*{E}(?:\s+[\w-]+){0,2}\s+(?i:trade|commerce)",
 }
+# "US-China trade": generic names (two copies of the entity alternation in one regex are slow)
+_PAIR = r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*[-–/]\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:\s+[\w-]+){0,2}\s+(?i:trade|commerce)"
 
 
 def _flow_of(cue: pl.Expr) -> pl.Expr:
@@ -58,42 +64,45 @@ def _flow_of(cue: pl.Expr) -> pl.Expr:
     return result
 
 
+# Sold "there": the partner is the country the previous sentence named.
+_THERE = r"(?i:exports?|shipments?|shipped|sales|sold|exported)\s+there(?-u:\b)"
+# "up from less than €2 billion three years earlier": a comparison figure for the same flow.
+_COMPARISON = (
+    r"(?i)(?:(?:up|down|rising|falling|compared|increas\w+|decreas\w+|rose|fell)\s+)?(?:from|with|against)\s+"
+    r"(?:(?:less|more)\s+than|nearly|almost|about|around|roughly|just|some|over|under)?\s*$"
+)
+_YEARS_BACK = r"(?i)(\w+)\s+years?\s+(?:earlier|before|ago|previously)"
+
+
 def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
-    money = amounts.filter(pl.col("kind") == "money").select(
-        "doc_id", "sent_id", pl.col("char_start").alias("a_start"), pl.col("char_end").alias("a_end"),
-        "value", "currency", "value_usd",
-    )  # fmt: skip
-    cand = (
-        money.join(ctx.filter(pl.col("sentence").str.contains(FLOW_ANY)), on=["doc_id", "sent_id"], how="inner")
-        .with_columns(
-            (pl.col("a_start") - pl.col("char_start")).alias("rel_start"),
-            (pl.col("a_end") - pl.col("char_start")).alias("rel_end"),
-        )
-    )
+    cand = money_anchors(amounts, ctx.filter(pl.col("sentence").str.contains(FLOW_ANY)))
     if cand.is_empty():
         return cand
     cand = with_clause(cand, "rel_start", "rel_end")
     unblank = pl.col("left_clause").str.replace_all(_TRADE_NOT_FLOW, "~$1")
     left_cue = unblank.str.extract(_LAST_CUE, 1)
     right_cue = pl.col("right_clause").str.replace_all(_TRADE_NOT_FLOW, "~$1").str.extract(_RIGHT_CUE, 1)
-    clause = pl.concat_str("left_clause", pl.col("sentence").str.slice(pl.col("rel_start"), pl.col("rel_end") - pl.col("rel_start")), "right_clause")
+    amount_text = pl.col("sentence").str.slice(pl.col("rel_start"), pl.col("rel_end") - pl.col("rel_start"))
     cand = cand.with_columns(
-        pl.when(pl.col("right_clause").str.contains(_RIGHT_OTHER)).then(None).otherwise(pl.coalesce(_flow_of(left_cue), _flow_of(right_cue)))
+        pl.when(pl.col("right_clause").str.contains(_RIGHT_OTHER))
+        .then(None)
+        .otherwise(pl.coalesce(_flow_of(left_cue), _flow_of(right_cue)))
         .alias("flow"),
-        clause.alias("clause"),
-    ).filter(pl.col("flow").is_not_null() & ~pl.col("clause").str.contains(_SPECULATION))
-    if cand.is_empty():
-        return cand
+        pl.concat_str("left_clause", amount_text, "right_clause").alias("clause"),
+        pl.col("left").str.slice(-40).str.contains(_COMPARISON).alias("comparison"),
+    )
     roles = {name: extract_iso3(pl.col("clause"), t, reference) for name, t in TEMPLATES.items()}
     roles["between2"] = extract_iso3(pl.col("clause"), TEMPLATES["between"], reference, group=2)
-    roles["pair2"] = extract_iso3(pl.col("clause"), TEMPLATES["pair"], reference, group=2)
-    cand = cand.with_columns(**roles).with_columns(
-        pl.col("left").str.extract_all(reference.entity_re).alias("left_ents"),
-    )
+    pair = ascii_word_classes(_PAIR)
+    roles["pair"] = to_iso3(pl.col("clause").str.extract(pair, 1), reference)
+    roles["pair2"] = to_iso3(pl.col("clause").str.extract(pair, 2), reference)
+    cand = cand.with_columns(**roles)
     flow = pl.col("flow")
     # Partner first: the named counterpart of the cue.
     partner = (
-        pl.when(flow == "export").then(pl.col("to"))
+        pl.when(flow == "export").then(
+            pl.coalesce("to", pl.when(pl.col("clause").str.contains(_THERE)).then(pl.col("prev_isos").list.last()))
+        )
         .when(flow == "import").then(pl.coalesce("from", "of"))
         .otherwise(pl.coalesce("with", "between2", "pair2"))
     )  # fmt: skip
@@ -106,6 +115,7 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
     )
     reporter = pl.coalesce(
         named_reporter,
+        pl.when(pl.col("subject").ne_missing(pl.col("partner_iso3"))).then("subject"),
         first_other(pl.col("isos"), pl.col("partner_iso3")),
         first_other(pl.col("main"), pl.col("partner_iso3")),
     )
@@ -121,18 +131,50 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
             )
         )
         .otherwise("partner_iso3")
-        .alias("partner_iso3")
-    ).filter(pl.col("reporter_iso3").is_not_null() & pl.col("reporter_iso3").ne_missing(pl.col("partner_iso3")))
-    cand = cand.with_columns(
-        pl.coalesce(pl.col("clause").str.extract(f"({PERIOD_RE})", 1), pl.col("sentence").str.extract(f"({PERIOD_RE})", 1)).alias(
-            "period_text"
-        ),
+        .alias("partner_iso3"),
+        pl.coalesce(
+            pl.col("clause").str.extract(f"({PERIOD_RE})", 1), pl.col("sentence").str.extract(f"({PERIOD_RE})", 1)
+        ).alias("period_text"),
         qualifier_before(pl.col("left")).alias("qualifier"),
-        product_of(pl.col("clause")).alias("product"),
+        product_of(pl.col("clause"), single=True).alias("product"),
     )
     cand = resolve_frame(cand, "period_text", "published", how="period")
+    cand = _comparisons(cand).filter(
+        pl.col("flow").is_not_null()
+        & ~pl.col("clause").str.contains(_SPECULATION)
+        & pl.col("reporter_iso3").is_not_null()
+        & pl.col("reporter_iso3").ne_missing(pl.col("partner_iso3"))
+    )
     return cand.select(
-        "doc_id", "char_start", "char_end", pl.col("sentence").alias("evidence"),
+        "doc_id", "char_start", "char_end", "evidence",
         "reporter_iso3", "partner_iso3", "flow", "value_usd", pl.col("value").alias("value_original"),
         "currency", "qualifier", "period_start", "period_end", "product", "period_text",
     )  # fmt: skip
+
+
+def _comparisons(cand: pl.DataFrame) -> pl.DataFrame:
+    """A comparison figure ("up from less than €2 billion three years earlier") repeats the flow
+    of the figure before it in the sentence, for its own period."""
+    cand = cand.sort("doc_id", "sent_id", "rel_start")
+    prev = {
+        c: pl.col(c).shift(1).over("doc_id", "sent_id")
+        for c in ("flow", "reporter_iso3", "partner_iso3", "product", "period_start", "period_end")
+    }
+    is_comparison = pl.col("comparison") & prev["flow"].is_not_null()
+    years_back = pl.col("clause").str.extract(_YEARS_BACK, 1)
+    n = (
+        years_back.str.to_lowercase()
+        .replace_strict({k: str(v) for k, v in UNITS.items()}, default=years_back)
+        .cast(pl.Int32, strict=False)
+    )
+    shifted = {c: prev[c].dt.offset_by(pl.format("-{}y", n)) for c in ("period_start", "period_end")}
+    return cand.with_columns(
+        *[
+            pl.when(is_comparison).then(prev[c]).otherwise(c).alias(c)
+            for c in ("flow", "reporter_iso3", "partner_iso3", "product")
+        ],
+        *[
+            pl.when(is_comparison & n.is_not_null()).then(shifted[c]).otherwise(c).alias(c)
+            for c in ("period_start", "period_end")
+        ],
+    )
