@@ -8,6 +8,8 @@ group over every alias of the reference data), e.g. `imports?\\s+from\\s+{E}`.
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from flows.facts.reference import FactReference
@@ -255,3 +257,37 @@ def money_anchors(amounts: pl.DataFrame, ctx: pl.DataFrame) -> pl.DataFrame:
     gap = pl.col("sentence").str.slice(pl.col("_prev_end"), pl.col("rel_start") - pl.col("_prev_end"))
     beside = gap.str.contains(r"^\s*[(\[]\s*(?:(?i:about|around|roughly|some|or|approximately)\s*)?$").fill_null(False)
     return cand.filter(~beside).drop("_prev_end")
+
+
+def vocabulary_matches(
+    frame: pl.DataFrame, texts: dict[str, pl.Expr], table: dict[str, tuple[str, ...]]
+) -> pl.DataFrame:
+    """For each named text, add a column with the vocabulary value of `table` (value -> cue
+    regexes) found in it, by the table's order of precedence (the first value wins), or NULL.
+
+    One regex pass per text collects every cue; each distinct matched phrase is then classified
+    once in Python. Cheaper than one `contains` pass per vocabulary value."""
+    any_cue = words(sorted({c for cues in table.values() for c in cues}, key=len, reverse=True))
+    frame = frame.with_columns([expr.str.extract_all(any_cue).alias(f"_m_{name}") for name, expr in texts.items()])
+    phrases = pl.concat([frame.get_column(f"_m_{name}").explode() for name in texts]).drop_nulls().unique().to_list()
+    rank = {value: i for i, value in enumerate(table)}
+    compiled = [(value, re.compile(alt(cues), re.IGNORECASE)) for value, cues in table.items()]
+
+    def value_of(phrase: str) -> int | None:
+        for value, pattern in compiled:
+            if pattern.fullmatch(phrase):
+                return rank[value]
+        return None
+
+    ranks = {p: value_of(p) for p in phrases}
+    values = list(table)
+    return frame.with_columns(
+        [
+            pl.col(f"_m_{name}")
+            .list.eval(pl.element().replace_strict(ranks, default=None, return_dtype=pl.Int32))
+            .list.min()
+            .replace_strict(dict(enumerate(values)), default=None, return_dtype=pl.Utf8)
+            .alias(name)
+            for name in texts
+        ]
+    ).drop([f"_m_{name}" for name in texts])

@@ -1,0 +1,139 @@
+"""agreements: agreements, MoUs, joint statements and committees between governments or public
+institutions.
+
+Anchor: each agreement noun in a sentence that signs, exchanges, issues or sets one up ("signed
+45 agreements", "issued a joint statement", "agreed to set up a joint working committee"). A
+noun after "the"/"these" refers back to one already counted, and commercial contracts (loans,
+leases, aircraft) belong to their own tables. Parties are the countries of the anchor's clause
+(organisations count for their state), completed from the document's two main countries.
+"""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from flows.facts.context import alt, with_clause, words
+from flows.facts.lexicon import AGREEMENT_COMMERCIAL, AGREEMENT_DONE, AGREEMENT_KINDS, TOPICS
+from flows.facts.numbers import COUNT_RE, parse_counts
+from flows.facts.reference import FactReference
+from flows.text import find_matches
+
+_NOUNS = sorted({c for cues in AGREEMENT_KINDS.values() for c in cues}, key=len, reverse=True)
+AGREEMENT_ANY = words(_NOUNS)
+_DONE = words(AGREEMENT_DONE)
+_COMMERCIAL = words(AGREEMENT_COMMERCIAL)
+# "the deals", "these new digital protocols" refer back; "the signing of nine agreements" does not
+# (short words like "of" break the noun phrase).
+_ANAPHORIC = r"(?i)(?:^|\W)(?:the|these|those|such|its|their|this|that|both|other)\s+(?:[a-z-]{3,}\s+){0,4}$"
+# Agreements someone only expects or imagines are not facts.
+_SPECULATIVE = words(
+    (r"could", r"might", r"may", r"would", r"if", r"estimates?", r"expects?", r"hopes?", r"plans?\s+to")
+)
+_COORDINATED = rf"{AGREEMENT_ANY}\s+(?:and|or|&)\s+(?:[\w-]+\s+){{0,2}}$"
+_COUNT_BEFORE = rf"({COUNT_RE})\s+(?:of\s+)?(?:[\w-]+\s+){{0,3}}$"
+# "the deals reportedly cover supply chain development and railway cooperation"
+_CONTENTS = r"(?i)(?:the|these)\s+(?:deals|documents|agreements|pacts|accords|memorand\w+|MoUs)\s+(?:\w+\s+){0,3}?(?:cover\w*|includ\w+|span\w*|focus\w*|concern\w*|address\w*)"
+_PLURAL = r"(?i)(?:s|memoranda)$"
+
+
+def _kind_of(noun: pl.Expr) -> pl.Expr:
+    result = pl.lit(None, dtype=pl.Utf8)
+    for kind, cues in reversed(AGREEMENT_KINDS.items()):
+        result = pl.when(noun.str.contains(rf"(?i)^{alt(cues)}$")).then(pl.lit(kind)).otherwise(result)
+    return result
+
+
+# One pass over the text: specific phrases come first in the alternation, so "green technology"
+# is read as one phrase, never also as "technology".
+_TOPIC_ANY = words(sorted({c for cues in TOPICS.values() for c in cues}, key=len, reverse=True))
+
+
+def _topic_of_phrase(phrase: str) -> str | None:
+    for topic, cues in TOPICS.items():
+        if re.fullmatch(alt(cues), phrase, flags=re.IGNORECASE):
+            return topic
+    return None
+
+
+def with_topics(frame: pl.DataFrame, text: pl.Expr) -> pl.DataFrame:
+    """Add `topics`: the sorted topics the text names (each distinct phrase classified once)."""
+    frame = frame.with_columns(text.str.extract_all(_TOPIC_ANY).alias("_phrases"))
+    phrases = frame.get_column("_phrases").explode().drop_nulls().unique().to_list()
+    mapping = {p: _topic_of_phrase(p) for p in phrases}
+    topics = (
+        pl.col("_phrases")
+        .list.eval(pl.element().replace_strict(mapping, default=None, return_dtype=pl.Utf8))
+        .list.drop_nulls()
+        .list.unique()
+        .list.sort()
+    )
+    return frame.with_columns(topics.alias("topics")).drop("_phrases")
+
+
+def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
+    # cheap tests first: each filter only reads the rows the previous one kept
+    sents = (
+        ctx.filter(pl.col("sentence").str.contains(AGREEMENT_ANY))
+        .filter(pl.col("sentence").str.contains(_DONE))
+        .filter(~pl.col("sentence").str.contains(_COMMERCIAL))
+        .filter(
+            ~pl.col("sentence").str.contains(reference.model_re)
+            & ~pl.col("sentence").str.contains(reference.airline_re)
+        )
+    )
+    found = find_matches(sents.select("doc_id", "sent_id", pl.col("sentence").alias("text")), AGREEMENT_ANY)
+    if found.is_empty():
+        return pl.DataFrame()
+    cand = with_clause(found.join(sents, on=["doc_id", "sent_id"]), "match_start", "match_end")
+    cand = cand.filter(
+        ~pl.col("left").str.contains(_ANAPHORIC)
+        # "30 agreements and memorandums" is one total; "a pact and a memorandum" are two documents
+        & ~(
+            pl.col("left").str.contains(_COORDINATED)
+            & ~pl.col("left").str.extract(r"(?:and|or|&)\s+((?:[\w-]+\s+){0,3})$", 1).str.contains(f"^{COUNT_RE}\\s")
+        )
+        & ~pl.concat_str("left_clause", "right_clause").str.contains(_SPECULATIVE)
+    )
+    if cand.is_empty():
+        return pl.DataFrame()
+    clause = pl.concat_str("left_clause", "match", "right_clause")
+    actor_iso3 = reference.entities.filter(~pl.col("kind").is_in(["manufacturer", "lessor", "multilateral"]))
+    actor_map = dict(zip(actor_iso3["alias"], actor_iso3["iso3"], strict=True))
+    orgs = reference.entities.filter((pl.col("category") == "org") & (pl.col("kind") != "manufacturer"))
+    org_names = dict(zip(orgs["alias"], orgs["canonical"], strict=True))
+    cand = cand.with_columns(
+        clause.alias("clause"),
+        _kind_of(pl.col("match")).alias("kind"),
+        pl.col("left").str.extract(_COUNT_BEFORE, 1).alias("_count"),
+        clause.str.extract_all(reference.entity_re).alias("_ents"),
+    ).with_columns(
+        pl.col("_ents")
+        .list.eval(pl.element().replace_strict(actor_map, default=None, return_dtype=pl.Utf8))
+        .list.drop_nulls()
+        .list.unique(maintain_order=True)
+        .alias("_parties"),
+        pl.col("_ents")
+        .list.eval(pl.element().replace_strict(org_names, default=None, return_dtype=pl.Utf8))
+        .list.drop_nulls()
+        .list.unique(maintain_order=True)
+        .alias("signatories"),
+    )
+    cand = parse_counts(cand, "_count", "count", "count_qualifier")
+    # Two parties at least: the document's main countries complete a clause that names one.
+    parties = (
+        pl.when(pl.col("_parties").list.len() >= 2)
+        .then(pl.col("_parties"))
+        .otherwise(pl.concat_list("_parties", "main").list.unique(maintain_order=True).list.head(2))
+    )
+    contents = pl.when(pl.col("match").str.contains(_PLURAL) & pl.col("next_sentence").str.contains(_CONTENTS)).then(
+        pl.col("next_sentence")
+    )
+    cand = cand.with_columns(
+        parties.list.sort().alias("parties_iso3"),
+        pl.when(pl.col("signatories").list.len() > 0).then(pl.col("signatories").list.sort()).alias("signatories"),
+    ).filter(pl.col("parties_iso3").list.len() >= 2)
+    # topics: the whole sentence ("aimed at cooperation across trade, ..., and aviation") and the
+    # next one when it lists what the documents cover
+    return with_topics(cand, pl.concat_str(pl.col("sentence"), contents.fill_null(""), separator=" "))

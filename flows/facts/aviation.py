@@ -1,0 +1,234 @@
+"""aviation_deals: aircraft orders, purchases, leases, deliveries, approvals and imports.
+
+Anchors: each aircraft model named in a sentence with a deal word ("leasing two COMAC C909
+aircraft"), and, in a sentence naming no model, a country-level deal on a manufacturer's or a
+country's aircraft ("the import of Chinese aircraft", "paves the way for COMAC planes").
+The customer is the airline that is not the counterparty (lessor, operator, seller), else the
+country; backlogs, purchase rights and fleet counts are not deals.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from flows.facts.context import POSS, THE, alt, ascii_word_classes, first_other, to_iso3, with_clause, words
+from flows.facts.lexicon import AVIATION_STATUS, DEAL_CUES, NOT_DEAL
+from flows.facts.numbers import COUNT_RE, parse_counts
+from flows.facts.reference import FactReference, model_alias
+from flows.text import find_matches
+
+_DEAL_ANY = words([c for cues in DEAL_CUES.values() for c in cues])
+_NOT_DEAL = words(NOT_DEAL)
+_AIRCRAFT_NOUN = r"(?i:aircraft|jets?|planes?|airliners?|freighters?|wide-?bodies|narrow-?bodies)"
+_FUTURE_DELIVERY = words(
+    (
+        r"due",
+        r"will",
+        r"scheduled",
+        r"expected",
+        r"to\s+arrive",
+        r"arrive\s+in",
+        r"from\s+20\d\d",
+        r"by\s+20\d\d",
+        r"before",
+    )
+)
+# Airlines the reference data does not know: "Norse Atlantic Airways", "Sky Angkor Airlines".
+_GENERIC_AIRLINE = r"((?:[A-Z][\w-]*\s+){1,3}(?:Airlines|Airways|Air\s+Lines|Airline))(?-u:\b)"
+_FILL = r"(?:[\w“”\"'’-]+\s+)"
+# "before its own A350s arrive in 2027": aircraft still to come, not a deal of this story.
+_ARRIVES_LATER = (
+    r"(?i)^\S*\s+(?:\w+\s+){0,2}?(?:arriv\w+|(?:are|is)\s+due|due\s+(?:in|from)|to\s+be\s+delivered|scheduled)"
+)
+# "purchase rights for 50 more A321neos", "options on 20 A350s", "900 A320neos on order".
+_OPTION_BEFORE = rf"(?i)(?:purchase\s+rights?|options?|rights)\s+(?:for|on|to\s+buy)\s+(?:{COUNT_RE}\s+)?(?:more\s+)?(?:[A-Z]\w+\s+)?$"
+_BACKLOG_AFTER = rf"^\S*\s+(?:{_AIRCRAFT_NOUN}\s+)?(?i:on\s+order|in\s+(?:its|the)\s+(?:backlog|fleet))"
+
+
+def _deal_of(text: pl.Expr) -> pl.Expr:
+    """The transaction, by priority: a wet lease over a lease over an order ... an MoU only
+    when it names no transaction of its own."""
+    order = ["wet_lease", "lease", "order", "purchase", "delivery", "certification", "import", "mou"]
+    return pl.coalesce([pl.when(text.str.contains(words(DEAL_CUES[d]))).then(pl.lit(d)) for d in order])
+
+
+def _status_of(text: pl.Expr, deal: pl.Expr) -> pl.Expr:
+    status = pl.coalesce(
+        [pl.when(text.str.contains(words(cues))).then(pl.lit(s)) for s, cues in AVIATION_STATUS.items()]
+    )
+    mou = text.str.contains(words(DEAL_CUES["mou"]))
+    return (
+        pl.when(status == "terminated")
+        .then(status)
+        .when(mou)
+        .then(pl.lit("proposed"))
+        .when(status.is_null() & deal.is_in(["certification", "delivery"]))
+        .then(pl.lit("completed"))
+        .otherwise(status)
+    )
+
+
+def _primary_manufacturer(reference: FactReference) -> dict[str, str]:
+    """ISO3 -> the first manufacturer listed for it ("Chinese aircraft" -> COMAC)."""
+    makers = reference.entities.filter((pl.col("kind") == "manufacturer") & pl.col("iso3").is_not_null())
+    return dict(makers.group_by("iso3", maintain_order=True).agg(pl.col("canonical").first()).iter_rows())
+
+
+_BACK_TO_AIRLINE = r"(?i)(?-u:\b)(?:the\s+(?:carrier|airline|company|group|low-cost\s+carrier)|it|its)(?-u:\b)"
+
+
+def doc_airlines(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
+    """doc_id -> `doc_airline`: the airline a document names most (ties: first named)."""
+    airlines = [a for a, c in reference.category_of.items() if c == "airline"]
+    named = (
+        ctx.select("doc_id", "sent_id", pl.col("ents"))
+        .explode("ents")
+        .filter(pl.col("ents").is_in(airlines))
+        .with_row_index("_pos")
+    )
+    return (
+        named.group_by("doc_id", "ents")
+        .agg(pl.len().alias("_n"), pl.col("_pos").min().alias("_first"))
+        .sort("doc_id", "_n", "_first", descending=[False, True, False])
+        .group_by("doc_id", maintain_order=True)
+        .agg(pl.col("ents").first().alias("doc_airline"))
+    )
+
+
+def _parties(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
+    """Customer, counterparty and their countries from the airlines a sentence names."""
+    airline_re = f"(?:{reference.airline_re}|{_GENERIC_AIRLINE})"
+    counterparty_re = rf"(?i:operated\s+by|from|with|by|lessor)\s+{THE}(?:{_FILL}{{0,3}}?)({airline_re})"
+    sentence = pl.col("sentence")
+    cand = cand.with_columns(
+        sentence.str.extract_all(airline_re).alias("_airlines"),
+        sentence.str.extract(counterparty_re, 1).alias("_counter"),
+    )
+    first = pl.col("_airlines").list.get(0, null_on_oob=True)
+    second = pl.col("_airlines").list.get(1, null_on_oob=True)
+    customer = (
+        pl.when(first.ne_missing(pl.col("_counter")))
+        .then(first)
+        .otherwise(pl.when(second.ne_missing(pl.col("_counter"))).then(second))
+    )
+    cand = cand.with_columns(customer.alias("_customer"))
+    # "The carrier has taken ...", "the airline has also agreed ...": the story's airline.
+    cand = cand.with_columns(
+        pl.when(pl.col("_customer").is_null() & pl.col("sentence").str.contains(_BACK_TO_AIRLINE))
+        .then("doc_airline")
+        .otherwise("_customer")
+        .alias("_customer")
+    )
+    canonical = {k: v for k, v in reference.canonical_of.items() if reference.category_of[k] == "airline"}
+    airline_iso3 = {k: v for k, v in reference.iso3_of.items() if reference.category_of[k] == "airline"}
+    # An unknown airline's country: the country named just before it ("Norway's Norse Atlantic").
+    country_before = rf"({reference.country_re}){POSS}\s+(?:[\w-]+\s+)?{{name}}"
+
+    def iso3_of(name: str) -> pl.Expr:
+        known = pl.col(name).replace_strict(airline_iso3, default=None, return_dtype=pl.Utf8)
+        near = sentence.str.extract(country_before.replace("{name}", r"(?:[A-Z][\w’'-]*\s+){1,4}"), 1)
+        return pl.coalesce(known, pl.when(pl.col(name).is_not_null()).then(to_iso3(near, reference)))
+
+    return cand.with_columns(
+        pl.col("_customer").replace_strict(canonical, default=pl.col("_customer")).alias("customer"),
+        pl.col("_counter").replace_strict(canonical, default=pl.col("_counter")).alias("counterparty"),
+        iso3_of("_customer").alias("_customer_iso3"),
+    )
+
+
+def _model_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
+    sents = ctx.filter(pl.col("sentence").str.contains(_DEAL_ANY))
+    found = find_matches(sents.select("doc_id", "sent_id", pl.col("sentence").alias("text")), reference.model_re)
+    if found.is_empty():
+        return found
+    cand = with_clause(found.join(sents, on=["doc_id", "sent_id"]), "match_start", "match_end").with_columns(
+        model_alias(pl.col("match"), reference).alias("_alias"),
+    )
+    makers = alt([reference.manufacturer_re[3:-1]])
+    count = rf"({COUNT_RE})\s+(?:(?:more|new|additional|used|second-hand|leased|{makers})\s+){{0,3}}$"
+    return (
+        cand.with_columns(
+            pl.col("_alias")
+            .replace_strict(reference.model_maker_of, default=None, return_dtype=pl.Utf8)
+            .alias("manufacturer"),
+            pl.col("_alias").replace_strict(reference.model_of, default=None, return_dtype=pl.Utf8).alias("model"),
+            pl.col("match")
+            .str.replace(r"^Boeing\s+", "")
+            .str.replace(rf"\s+{_AIRCRAFT_NOUN}$", "")
+            .alias("model_as_written"),
+            pl.col("left").str.extract(count, 1).alias("_count"),
+            # the clause around the model decides the deal; the sentence, when the clause has none
+            pl.concat_str("left_clause", "match", "right_clause").alias("_local"),
+            pl.col("right_clause").alias("_right"),
+            # "787-9 Dreamliners": one aircraft named twice
+            (pl.col("match_start") - pl.col("match_end").shift(1).over("doc_id", "sent_id")).alias("_gap"),
+        )
+        .filter(pl.col("_gap").fill_null(9) > 1)
+        .unique(subset=["doc_id", "sent_id", "model"], keep="first", maintain_order=True)
+    )
+
+
+def _country_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
+    """Deals on "Chinese aircraft" / "COMAC planes" in sentences naming no model."""
+    maker_or_country = ascii_word_classes(
+        rf"({reference.manufacturer_re}|{reference.country_re})\s+(?:[\w-]+\s+)?{_AIRCRAFT_NOUN}"
+    )
+    cues = words(DEAL_CUES["import"] + DEAL_CUES["certification"] + DEAL_CUES["purchase"] + DEAL_CUES["order"])
+    # cheap tests first: each filter only reads the rows the previous one kept
+    cand = (
+        ctx.filter(pl.col("sentence").str.contains(_AIRCRAFT_NOUN))
+        .filter(pl.col("sentence").str.contains(cues))
+        .filter(~pl.col("sentence").str.contains(reference.model_re) & ~pl.col("sentence").str.contains(_NOT_DEAL))
+        .filter(pl.col("sentence").str.contains(maker_or_country))
+    )
+    if cand.is_empty():
+        return cand
+    named = pl.col("sentence").str.extract(maker_or_country, 1)
+    maker = named.replace_strict(reference.canonical_of, default=None, return_dtype=pl.Utf8)
+    is_maker = named.replace_strict(reference.kind_of, default=None, return_dtype=pl.Utf8) == "manufacturer"
+    country_maker = to_iso3(named, reference).replace_strict(
+        _primary_manufacturer(reference), default=None, return_dtype=pl.Utf8
+    )
+    return cand.with_columns(
+        pl.when(is_maker).then(maker).otherwise(country_maker).alias("manufacturer"),
+        pl.lit(None, dtype=pl.Utf8).alias("model"),
+        pl.lit(None, dtype=pl.Utf8).alias("model_as_written"),
+        pl.lit(None, dtype=pl.Utf8).alias("_count"),
+        pl.col("sentence").alias("_right"),
+        pl.col("sentence").alias("_local"),
+        pl.col("sentence").alias("left"),
+    )
+
+
+def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
+    columns = ["doc_id", "sent_id", "char_start", "char_end", "evidence", "sentence", "isos", "manufacturer", "model",
+               "model_as_written", "_count", "_right", "_local", "left"]  # fmt: skip
+    parts = [
+        f.select(columns)
+        for f in (_model_anchors(ctx, reference), _country_anchors(ctx, reference))
+        if not f.is_empty()
+    ]
+    if not parts:
+        return pl.DataFrame()
+    cand = pl.concat(parts, how="vertical_relaxed")
+    cand = cand.with_columns(
+        pl.coalesce(_deal_of(pl.col("_local")), _deal_of(pl.col("sentence"))).alias("deal")
+    ).filter(pl.col("deal").is_not_null())
+    cand = cand.with_columns(_status_of(pl.col("sentence"), pl.col("deal")).alias("status"))
+    # a delivery still to come is not a deal yet ("before its own A350s arrive in 2027")
+    cand = cand.filter(
+        ~((pl.col("deal") == "delivery") & pl.col("_right").str.contains(_FUTURE_DELIVERY))
+        & ~pl.col("_right").str.contains(_ARRIVES_LATER)
+        & ~pl.col("left").str.slice(-40).str.contains(_OPTION_BEFORE)
+        & ~pl.col("_right").str.contains(_BACKLOG_AFTER)
+    )
+    if cand.is_empty():
+        return pl.DataFrame()
+    cand = parse_counts(cand, "_count", "quantity", "_count_qualifier")
+    cand = _parties(cand.join(doc_airlines(ctx, reference), on="doc_id", how="left"), reference)
+    maker_iso3 = pl.col("manufacturer").replace_strict(
+        {v: k for k, v in _primary_manufacturer(reference).items()}, default=None, return_dtype=pl.Utf8
+    )
+    return cand.with_columns(
+        pl.coalesce("_customer_iso3", first_other(pl.col("isos"), maker_iso3)).alias("customer_iso3"),
+    ).filter(pl.col("customer_iso3").is_not_null() | pl.col("customer").is_not_null())

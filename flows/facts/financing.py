@@ -1,0 +1,311 @@
+"""financing: loans, credit lines, grants, investment and project costs.
+
+Anchors: each money amount whose nearest cue is a financing word ("a $2 billion loan", "lend
+Indonesia ¥140.7 billion", "pledged to invest", "estimated to cost", "a RM50.27 billion line"),
+and each sentence that talks about a loan without an amount but with an action ("seeking access
+to preferential loans", "agreed to use Chinese loans", "financed by a loan from ..."). The lender
+is a named institution or the country giving the money; the borrower the country receiving it.
+A project cost has no lender and the project's country as borrower.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from flows.facts.context import (
+    BACK_REFERENCE,
+    POSS,
+    THE,
+    alt,
+    extract_iso3,
+    first_other,
+    money_anchors,
+    with_clause,
+    words,
+)
+from flows.facts.lexicon import (
+    FINANCE_STATUS,
+    FLOW_CUES,
+    INSTRUMENT_CUES,
+    PROJECT_NOUNS,
+    SECTOR_CUES,
+)
+from flows.facts.reference import FactReference
+
+_ALL_INSTRUMENT = [c for cues in INSTRUMENT_CUES.values() for c in cues]
+FINANCE_ANY = words([*_ALL_INSTRUMENT, r"financ\w+", r"fund\w*"])
+# Money near these is something else: trade values, prices, revenue, reserves, budgets.
+_NOT_FINANCE = [c for cues in FLOW_CUES.values() for c in cues] + [
+    r"revenues?", r"profits?", r"sales", r"reserves", r"budgets?", r"allocat\w+", r"market\s+value", r"valuation",
+    r"GDP", r"prices?", r"fares?", r"tickets?", r"seats?", r"salar(?:y|ies)", r"wages?", r"fines?", r"penalt(?:y|ies)",
+    r"tax(?:es)?", r"duties", r"tariffs?", r"levies", r"list\s+prices?", r"debt-to-equity", r"deficit", r"surplus",
+    r"income", r"earnings", r"turnover", r"spending", r"orders?", r"remittances",
+]  # fmt: skip
+_FINANCE_WORDS = [r"financ\w+", r"fund(?:s|ing|ed)?"]
+_NEAREST = rf"(?s).*({words(_ALL_INSTRUMENT + _FINANCE_WORDS + _NOT_FINANCE)})"
+_RIGHT_ADJACENT = rf"^\s*(?:(?:in|of|worth\s+of)\s+)?(?:[\w-]+\s+){{0,2}}?({words(_ALL_INSTRUMENT + _NOT_FINANCE)})"
+_PREFERENTIAL = words(
+    (r"concessional", r"concessionary", r"preferential", r"soft\s+loans?", r"low-interest", r"interest-free", r"ODA", r"yen\s+loans?")
+)  # fmt: skip
+# Aircraft sentences: order values at list price are not financing.
+_AIRCRAFT = words((r"aircraft", r"jets?", r"planes?", r"airliners?", r"fleet", r"list\s+prices?"))
+_MODAL = r"(?i)(?-u:\b)(?:could|might|may|would)(?-u:\b)[^,;]{0,60}$"
+_COMPARISON = r"(?i)(?:up|down|rising|falling|compared|from)\s+(?:from\s+)?(?:(?:less|more)\s+than|nearly|almost|about|around|roughly|some)?\s*$"
+# An amount-less loan needs an action: asked for, agreed, signed, lent, financed by ...
+_LOAN_CUE = words(INSTRUMENT_CUES["preferential_loan"] + INSTRUMENT_CUES["credit_line"] + (r"loans?", r"credit"))
+_LOAN_ACTION = words(
+    [c for s, cues in FINANCE_STATUS.items() if s != "proposed" for c in cues]
+    + [r"(?:financ|fund)\w*\s+(?:\w+\s+){0,2}?by", r"loans?\s+from", r"credit\s+from", r"lend\w*", r"borrow\w*", r"use"]
+)  # fmt: skip
+_DEFINITE = r"(?i)(?:^|\W)(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$"
+
+_GIVE = r"(?i:lend\w*|lent|provid\w+|extend\w*|offer\w*|grant\w*|pledg\w+|financ\w+|fund\w*|invest\w*|donat\w+|commit\w*|loan\w*|disburs\w+|approv\w+|support\w*)"
+_GET = r"(?i:seek\w*|sought|request\w*|ask\w*|borrow\w*|receiv\w+|secur(?:ed|es|ing)|obtain\w*|won|tap\w*|agreed\s+to\s+use|use[sd]?|appl(?:y|ied)\s+for|want\w*)"
+_FILL = r"(?:[\w“”\"'’-]+\s+)"
+TEMPLATES = {
+    "l_from": rf"(?i:loans?|credit|financing|funding|funds?|grants?|aid|investment|money|capital)\s+{_FILL}{{0,2}}?(?:from|by)\s+{THE}{{E}}",
+    "l_by": rf"(?i:financ\w+|funded|backed|bankrolled)\s+{_FILL}{{0,3}}?by\s+{_FILL}{{0,3}}?{THE}{{E}}",
+    "l_asked": rf"(?i:asked|requested|approached|urged)\s+{THE}{{E}}\s+(?i:for|to)",
+    "l_subj": rf"{{E}}{POSS}\s+{_FILL}{{0,3}}?{_GIVE}",
+    "l_adj": rf"{{E}}{POSS}\s+{_FILL}{{0,2}}?(?i:loans?|credit|financing|funding|funds|grants?|aid|investments?|investors?|capital|lenders?|banks?)(?-u:\b)",
+    "b_dative": rf"(?i:lend|lends|lent|grant|grants|give|gives|offer|offers)\s+{THE}{{E}}",
+    "b_to": rf"(?i:loans?|credit(?:\s+lines?)?|lines?\s+of\s+credit|financing|funding|grants?|aid|investment|lend\w*|lent|extend\w*|provid\w+|disburs\w+|pledg\w+|to\s+invest|invest\w*)\s+{_FILL}{{0,8}}?(?:to|for|in|into)\s+(?:its\s+|their\s+)?{THE}{_FILL}{{0,3}}?{{E}}",
+    "b_subj": rf"{{E}}{POSS}\s+{_FILL}{{0,4}}?{_GET}",
+}
+
+
+def _instrument_of(cue: pl.Expr) -> pl.Expr:
+    result = pl.lit(None, dtype=pl.Utf8)
+    for instrument, cues in reversed(INSTRUMENT_CUES.items()):
+        result = pl.when(cue.str.contains(rf"(?i)^{alt(cues)}$")).then(pl.lit(instrument)).otherwise(result)
+    return result
+
+
+def _first_cue(text: pl.Expr, table: dict[str, tuple[str, ...]], *, last: bool = False) -> pl.Expr:
+    """Vocabulary value of the first (or last) cue of `table` in `text`."""
+    cue = text.str.extract(rf"(?s){'.*' if last else ''}({words([c for cs in table.values() for c in cs])})", 1)
+    result = pl.lit(None, dtype=pl.Utf8)
+    for value, cues in reversed(table.items()):
+        result = pl.when(cue.str.contains(rf"(?i)^{alt(cues)}$")).then(pl.lit(value)).otherwise(result)
+    return result
+
+
+def _status(text: pl.Expr) -> pl.Expr:
+    """Status by precedence: sought > signed > disbursed > completed > agreed > proposed."""
+    return pl.coalesce([pl.when(text.str.contains(words(cues))).then(pl.lit(s)) for s, cues in FINANCE_STATUS.items()])
+
+
+_PROJECT_COUNTRY = rf"{{E}}{POSS}\s+(?:[\w–-]+\s+){{0,4}}?{alt(PROJECT_NOUNS)}(?-u:\b)"
+# Words that open a sentence, not a project's name ("Total project cost is ...").
+_NOT_A_NAME = r"^(?:Total|The|This|That|Its|Their|Our|New|Each|Every|A|An|In|On|At|For|Overall|Estimated)\s+"
+
+
+def _project(text: pl.Expr) -> pl.Expr:
+    """A named project: capitalised words ending in a project noun ("East Coast Rail Link")."""
+    nouns = alt(PROJECT_NOUNS)
+    named = text.str.extract(
+        rf"((?:[A-Z][\w’'–-]*\s+(?:of\s+|the\s+)?){{1,6}}(?:\([A-Z0-9][\w-]*\)\s+)?{nouns})(?-u:\b)", 1
+    )
+    stripped = named.str.replace(_NOT_A_NAME, "").str.replace(_NOT_A_NAME, "")
+    # a name needs a capitalised word besides the project noun itself
+    return pl.when(stripped.str.contains(r"^[A-Z][\w’'–-]*\s+\S")).then(stripped)
+
+
+def _lender_org(reference: FactReference) -> pl.Expr:
+    """The first organisation named in the sentence that is not on the receiving end ("to the
+    National Bank of Pakistan"): canonical name."""
+    receiving = rf"(?:to|for)\s+{THE}(?:[\w-]+\s+){{0,3}}?({reference.org_re})"
+    orgs = pl.col("sentence").str.extract_all(reference.org_re)
+    taken = pl.col("sentence").str.extract(receiving, 1)
+    first = orgs.list.get(0, null_on_oob=True)
+    second = orgs.list.get(1, null_on_oob=True)
+    surface = pl.when(first.ne_missing(taken)).then(first).otherwise(pl.when(second.ne_missing(taken)).then(second))
+    manufacturer = surface.replace_strict(reference.kind_of, default=None, return_dtype=pl.Utf8) == "manufacturer"
+    return pl.when(manufacturer.fill_null(False)).then(None).otherwise(surface)
+
+
+def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
+    text = pl.col("sentence")
+    roles = {name: extract_iso3(text, template, reference) for name, template in TEMPLATES.items()}
+    cand = cand.with_columns(_lender_org(reference).alias("_org"), **roles)
+    org_iso3 = pl.col("_org").replace_strict(reference.iso3_of, default=None, return_dtype=pl.Utf8)
+    multilateral = (
+        pl.col("_org").replace_strict(reference.kind_of, default=None, return_dtype=pl.Utf8) == "multilateral"
+    )
+    cand = cand.with_columns(
+        reference.canonical(pl.col("_org")).alias("lender"),
+        pl.when(multilateral.fill_null(False)).then(pl.lit(True)).otherwise(pl.lit(False)).alias("_multilateral"),
+        org_iso3.alias("_org_iso3"),
+    )
+    borrower_named = pl.coalesce("b_dative", "b_to", "b_subj")
+    lender_country = pl.coalesce("_org_iso3", "l_from", "l_by", "l_asked", "l_adj", "l_subj")
+    cand = cand.with_columns(
+        pl.when(pl.col("_multilateral"))
+        .then(None)
+        .otherwise(pl.when(lender_country.ne_missing(borrower_named)).then(lender_country))
+        .alias("lender_iso3"),
+    )
+    back = text.str.contains(BACK_REFERENCE)
+    lender = pl.col("lender_iso3")
+    borrower = pl.coalesce(
+        pl.when(borrower_named.ne_missing(lender)).then(borrower_named),
+        pl.when(back & pl.col("subject").ne_missing(lender)).then("subject"),
+        first_other(pl.col("isos"), lender),
+        pl.when(pl.col("home").ne_missing(lender)).then("home"),
+        first_other(pl.col("main"), lender),
+    )
+    cand = cand.with_columns(borrower.alias("borrower_iso3"))
+    # A lender implied by the story: "Vietnam ... is seeking preferential loans" from China.
+    return cand.with_columns(
+        pl.when(pl.col("lender_iso3").is_null() & ~pl.col("_multilateral") & pl.col("lender").is_null())
+        .then(
+            pl.coalesce(
+                first_other(pl.col("isos"), pl.col("borrower_iso3")),
+                first_other(pl.col("main"), pl.col("borrower_iso3")),
+            )
+        )
+        .otherwise("lender_iso3")
+        .alias("lender_iso3")
+    )
+
+
+def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
+    sents = ctx.filter(pl.col("sentence").str.contains(FINANCE_ANY) & ~pl.col("sentence").str.contains(_AIRCRAFT))
+    cand = money_anchors(amounts, sents)
+    if cand.is_empty():
+        return cand
+    cand = with_clause(cand, "rel_start", "rel_end")
+    right_cue = pl.col("right").str.extract(_RIGHT_ADJACENT, 1)
+    left_cue = pl.col("left_clause").str.extract(_NEAREST, 1)
+    later_cue = pl.col("right_clause").str.extract(f"({FINANCE_ANY})", 1)
+    cue = pl.coalesce(right_cue, left_cue, later_cue)
+    cand = cand.with_columns(cue.alias("cue"), _instrument_of(cue).alias("instrument"))
+    # A project cost must name a project ("a seat ... costs 550,000 kip" is a price).
+    project_noun = words(INSTRUMENT_CUES["project_cost"][4:])
+    has_project = pl.col("sentence").str.contains(project_noun) | (
+        pl.col("left_clause").str.contains(r"(?i)^\s*(?:its|the)\s+(?:total\s+|estimated\s+)?cost")
+        & pl.col("prev_sentence").str.contains(project_noun)
+    )
+    cand = cand.filter(
+        pl.col("instrument").is_not_null()
+        & ((pl.col("instrument") != "project_cost") | has_project)
+        & ~pl.col("left_clause").str.contains(_MODAL)
+        & ~pl.col("left").str.slice(-40).str.contains(_COMPARISON)
+    )
+    if cand.is_empty():
+        return cand
+    cand = _roles(cand, reference).with_columns(
+        extract_iso3(pl.col("sentence"), _PROJECT_COUNTRY, reference).alias("_project_country")
+    )
+    is_cost = pl.col("instrument") == "project_cost"
+    return cand.with_columns(
+        pl.when(is_cost).then(None).otherwise("lender_iso3").alias("lender_iso3"),
+        pl.when(is_cost).then(None).otherwise("lender").alias("lender"),
+        # where the project is: "Malaysia's East Coast Rail Link", else the story's country
+        pl.when(is_cost)
+        .then(pl.coalesce(pl.col("_project_country"), pl.col("home"), pl.col("borrower_iso3")))
+        .otherwise("borrower_iso3")
+        .alias("borrower_iso3"),
+        pl.when(is_cost).then(None).otherwise(_status(pl.col("sentence"))).alias("status"),
+        pl.coalesce(
+            _project(pl.col("sentence")),
+            pl.when(is_cost).then(
+                pl.col("right").str.extract(rf"^\s*((?:[\w-]+\s+){{0,2}}?{alt(PROJECT_NOUNS)})(?-u:\b)", 1)
+            ),
+        ).alias("project"),
+        pl.col("value_usd").alias("amount_usd"),
+        pl.col("value").alias("amount_original"),
+    )
+
+
+def _loan_mentions(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
+    """Loans talked about without an amount: one row per sentence that acts on one."""
+    with_money = amounts.filter(pl.col("kind") == "money").select("doc_id", "sent_id").unique()
+    cand = (
+        ctx.filter(pl.col("sentence").str.contains(_LOAN_CUE) & pl.col("sentence").str.contains(_LOAN_ACTION))
+        .join(with_money, on=["doc_id", "sent_id"], how="anti")
+        .with_columns(pl.col("sentence").str.extract(rf"(?s)^(.*?){_LOAN_CUE}", 1).alias("_before"))
+        .filter(~pl.col("_before").str.contains(_DEFINITE))
+    )
+    if cand.is_empty():
+        return cand
+    cue = pl.col("sentence").str.extract(f"({_LOAN_CUE})", 1)
+    cand = cand.with_columns(cue.alias("cue"), _instrument_of(cue).alias("instrument"))
+    cand = _roles(cand, reference)
+    return cand.with_columns(
+        _status(pl.col("sentence")).alias("status"),
+        _project(pl.col("sentence")).alias("project"),
+        pl.lit(None, dtype=pl.Float64).alias("amount_usd"),
+        pl.lit(None, dtype=pl.Float64).alias("amount_original"),
+        pl.lit(None, dtype=pl.Utf8).alias("currency"),
+    )
+
+
+def extract_financing(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
+    columns = [
+        "doc_id", "sent_id", "char_start", "char_end", "evidence", "sentence", "next_sentence",
+        "lender_iso3", "lender", "borrower_iso3", "instrument", "amount_usd", "amount_original", "currency",
+        "project", "status",
+    ]  # fmt: skip
+    parts = [
+        f.select(columns)
+        for f in (_money_facts(ctx, amounts, reference), _loan_mentions(ctx, amounts, reference))
+        if not f.is_empty()
+    ]
+    if not parts:
+        return pl.DataFrame()
+    facts = pl.concat(parts, how="vertical_relaxed")
+    # "The yen loan agreement ... is on concessional terms": the next sentence can say so.
+    preferential = pl.col("sentence").str.contains(_PREFERENTIAL) | (
+        pl.col("next_sentence").str.contains(_PREFERENTIAL) & pl.col("next_sentence").str.contains(_DEFINITE_LOAN)
+    )
+    facts = facts.with_columns(
+        pl.when((pl.col("instrument") == "loan") & preferential)
+        .then(pl.lit("preferential_loan"))
+        .otherwise("instrument")
+        .alias("instrument"),
+        _sector(pl.col("project"), pl.col("sentence")).alias("sector"),
+    ).filter(pl.col("borrower_iso3").is_not_null() & pl.col("borrower_iso3").ne_missing(pl.col("lender_iso3")))
+    return _drop_subsumed(_carry_project(facts))
+
+
+# "The line is financed by a loan from ...": the project of the fact before it.
+_BACK_TO_PROJECT = rf"^(?:The|This|That|Its)\s+(?:[\w-]+\s+)?{alt(PROJECT_NOUNS)}(?-u:\b)"
+
+
+def _carry_project(facts: pl.DataFrame) -> pl.DataFrame:
+    facts = facts.sort("doc_id", "sent_id", "char_start")
+    refers_back = pl.col("project").is_null() & pl.col("sentence").str.contains(_BACK_TO_PROJECT)
+    prev = {c: pl.col(c).shift(1).forward_fill().over("doc_id") for c in ("project", "sector")}
+    return facts.with_columns(*[pl.when(refers_back).then(pl.coalesce(prev[c], c)).otherwise(c).alias(c) for c in prev])
+
+
+_DEFINITE_LOAN = r"(?i)(?:^|\W)(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?loans?(?-u:\b)"
+
+
+def _sector(project: pl.Expr, sentence: pl.Expr) -> pl.Expr:
+    """Sector of the project name, else of the sentence's first sector word; canals are `other`."""
+    from_project = _first_cue(project, SECTOR_CUES)
+    # several different sectors in one sentence ("rural roads, clean water and schools"): other
+    distinct = pl.concat_list(
+        [pl.when(sentence.str.contains(words(cues))).then(pl.lit(s)) for s, cues in SECTOR_CUES.items()]
+    ).list.drop_nulls()
+    from_sentence = (
+        pl.when(distinct.list.len() == 1)
+        .then(distinct.list.first())
+        .when(distinct.list.len() > 1)
+        .then(pl.lit("other"))
+    )
+    sector = pl.coalesce(from_project, from_sentence)
+    canal = pl.coalesce(project, sentence).str.contains(words((r"canals?", r"waterways?")))
+    return pl.when(canal).then(pl.lit("other")).otherwise(sector)
+
+
+def _drop_subsumed(facts: pl.DataFrame) -> pl.DataFrame:
+    """Drop an amount-less row when the document gives the same loan with its amount."""
+    keys = ["doc_id", "lender_iso3", "borrower_iso3", "instrument"]
+    with_amount = facts.filter(pl.col("amount_original").is_not_null())
+    without = facts.filter(pl.col("amount_original").is_null()).join(
+        with_amount.select(keys).unique(), on=keys, how="anti", nulls_equal=True
+    )
+    return pl.concat([with_amount, without]).sort("doc_id", "char_start")

@@ -1,0 +1,44 @@
+"""Facts of a few texts in one call (for tests and quick checks): sentences and amounts come
+from the pipeline's own components, so the result is what a run would extract."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+import polars as pl
+
+from flows.facts import extract_facts, load_reference
+from flows.facts.reference import FactReference
+
+_REFERENCE_DIR = Path(__file__).resolve().parents[2] / "seeds" / "reference"
+
+
+@lru_cache(maxsize=2)
+def _inputs(folder: str) -> tuple[FactReference, pl.DataFrame, pl.DataFrame]:
+    from flows.amounts import load_currency_aliases, load_fx_rates
+
+    path = Path(folder)
+    return (
+        load_reference(path),
+        load_currency_aliases(path / "currencies.csv"),
+        load_fx_rates(path / "fx_rates.csv"),
+    )
+
+
+def facts_for_texts(
+    texts: list[str], published: dt.date | None = None, reference_dir: Path = _REFERENCE_DIR
+) -> dict[str, pl.DataFrame]:
+    """The five fact tables for `texts` (doc_id "d0", "d1", ...), all published on `published`."""
+    from flows.amounts import extract_amounts
+    from flows.text import split_sentences
+
+    reference, aliases, fx = _inputs(str(reference_dir))
+    documents = pl.DataFrame(
+        {"doc_id": [f"d{i}" for i in range(len(texts))], "published": [published] * len(texts), "text": texts},
+        schema={"doc_id": pl.Utf8, "published": pl.Date, "text": pl.Utf8},
+    )
+    sentences = split_sentences(documents.select("doc_id", "text"))
+    amounts = extract_amounts(documents, sentences, aliases, fx)
+    return extract_facts(documents, sentences, amounts, reference)
