@@ -239,22 +239,26 @@ def parse_matches(matches: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _dollars_stated_beside(amounts: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
-    """value_usd from a dollar figure written right next to a non-dollar amount."""
-    by_doc = amounts.sort("doc_id", "char_start").join(
-        documents.select("doc_id", pl.col("text").alias("_doc_text")), on="doc_id"
-    )
-    next_gap = (pl.col("char_end"), pl.col("char_start").shift(-1).over("doc_id"), -1)
-    previous_gap = (pl.col("char_end").shift(1).over("doc_id"), pl.col("char_start"), 1)
+def _dollars_stated_beside(amounts: pl.DataFrame) -> pl.DataFrame:
+    """value_usd from a dollar figure written right next to a non-dollar amount in the same sentence.
+
+    `amounts` carries its sentence (`evidence`, starting at `_sent_start`): gaps are cut from the
+    sentence, not the document, so the cost does not grow with the document's length.
+    """
+    in_sentence = ["doc_id", "sent_id"]
+    relative = pl.col("char_start") - pl.col("_sent_start"), pl.col("char_end") - pl.col("_sent_start")
+    start, end = relative
+    next_gap = (end, start.shift(-1).over(in_sentence), -1)
+    previous_gap = (end.shift(1).over(in_sentence), start, 1)
     neighbours = [
         pl.when(
-            (pl.col("currency").shift(step).over("doc_id") == "USD")
+            (pl.col("currency").shift(step).over(in_sentence) == "USD")
             & (gap_end - gap_start).is_between(0, 40)
-            & pl.col("_doc_text").str.slice(gap_start, (gap_end - gap_start).clip(0, 40)).str.contains(_BESIDE_GAP)
-        ).then(pl.col("value").shift(step).over("doc_id"))
+            & pl.col("evidence").str.slice(gap_start, (gap_end - gap_start).clip(0, 40)).str.contains(_BESIDE_GAP)
+        ).then(pl.col("value").shift(step).over(in_sentence))
         for gap_start, gap_end, step in (next_gap, previous_gap)
     ]
-    return by_doc.with_columns(pl.coalesce(neighbours).alias("_stated_usd")).drop("_doc_text")
+    return amounts.sort("doc_id", "char_start").with_columns(pl.coalesce(neighbours).alias("_stated_usd"))
 
 
 def _fx_usd(amounts: pl.DataFrame, documents: pl.DataFrame, fx: pl.DataFrame) -> pl.DataFrame:
@@ -293,7 +297,14 @@ def extract_amounts(
     )
     if parsed.is_empty():
         return pl.DataFrame(schema=AMOUNT_COLUMNS)
-    usd = _fx_usd(_dollars_stated_beside(parsed, documents), documents, fx)
+    with_sentence = attach_sentence(parsed, sentences).join(
+        sentences.select(
+            "doc_id", "sent_id", pl.col("char_start").alias("_sent_start"), pl.col("sentence").alias("evidence")
+        ),
+        on=["doc_id", "sent_id"],
+        how="left",
+    )
+    usd = _fx_usd(_dollars_stated_beside(with_sentence), documents, fx)
     value_usd_source = (
         pl.when(pl.col("kind") == "percent")
         .then(None)
@@ -311,17 +322,11 @@ def extract_amounts(
         .then(pl.col("value"))
         .otherwise(pl.coalesce(pl.col("_stated_usd"), pl.col("value") * pl.col("_rate")))
     )
-    with_sentence = attach_sentence(
-        usd.with_columns(value_usd.alias("value_usd"), value_usd_source.alias("value_usd_source")),
-        sentences,
-    ).join(
-        sentences.select("doc_id", "sent_id", pl.col("sentence").alias("evidence")),
-        on=["doc_id", "sent_id"],
-        how="left",
-    )
     return (
-        with_sentence.with_columns(
-            _amount_id(pl.col("doc_id"), pl.col("char_start"), pl.col("char_end")).alias("amount_id")
+        usd.with_columns(
+            value_usd.alias("value_usd"),
+            value_usd_source.alias("value_usd_source"),
+            _amount_id(pl.col("doc_id"), pl.col("char_start"), pl.col("char_end")).alias("amount_id"),
         )
         .select([pl.col(name).cast(dtype) for name, dtype in AMOUNT_COLUMNS.items()])
         .sort("doc_id", "char_start")

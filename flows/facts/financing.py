@@ -17,6 +17,7 @@ from flows.facts.context import (
     POSS,
     THE,
     alt,
+    ascii_word_classes,
     extract_iso3,
     first_other,
     money_anchors,
@@ -114,9 +115,10 @@ def _project(text: pl.Expr) -> pl.Expr:
 def _lender_org(reference: FactReference) -> pl.Expr:
     """The first organisation named in the sentence that is not on the receiving end ("to the
     National Bank of Pakistan"): canonical name."""
-    receiving = rf"(?:to|for)\s+{THE}(?:[\w-]+\s+){{0,3}}?({reference.org_re})"
+    receiving = ascii_word_classes(rf"(?:to|for)\s+{THE}(?:[\w-]+\s+){{0,3}}?{reference.org_re}")
     orgs = pl.col("sentence").str.extract_all(reference.org_re)
-    taken = pl.col("sentence").str.extract(receiving, 1)
+    # (no capture group around the alternation: read the name back from the short match)
+    taken = pl.col("sentence").str.extract_all(receiving).list.first().str.extract_all(reference.org_re).list.last()
     first = orgs.list.get(0, null_on_oob=True)
     second = orgs.list.get(1, null_on_oob=True)
     surface = pl.when(first.ne_missing(taken)).then(first).otherwise(pl.when(second.ne_missing(taken)).then(second))
@@ -206,7 +208,11 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
         .then(pl.coalesce(pl.col("_project_country"), pl.col("home"), pl.col("borrower_iso3")))
         .otherwise("borrower_iso3")
         .alias("borrower_iso3"),
-        pl.when(is_cost).then(None).otherwise(_status(pl.col("sentence"))).alias("status"),
+        # the anchor's own clause first ("..., and BYD pledged to invest" is not "signed")
+        pl.when(is_cost)
+        .then(None)
+        .otherwise(pl.coalesce(_status(pl.concat_str("left_clause", "right_clause")), _status(pl.col("sentence"))))
+        .alias("status"),
         pl.coalesce(
             _project(pl.col("sentence")),
             pl.when(is_cost).then(

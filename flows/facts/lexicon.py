@@ -52,6 +52,7 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
     "safeguard": (r"safeguard(?:\s+(?:duties|duty|tariffs?|measures?))?",),
     "export_control": (
         r"export\s+(?:controls?|restrictions?|bans?|curbs?|licen[cs]e\s+requirements?)", r"(?:ban|bans|banned|restrict\w*|curbs?)\s+(?:on\s+)?(?:the\s+)?exports?\s+of",
+        r"(?:ban|bans|curbs?|restrictions?)\s+on\s+(?:[\w-]+\s+){0,3}?exports",
     ),
     "quota": (r"(?:import\s+)?quotas?",),
     "sanction": (r"sanctions?", r"embargo(?:es)?", r"blacklist(?:ed|ing)?", r"entity\s+list"),

@@ -133,12 +133,13 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         .otherwise("partner_iso3")
         .alias("partner_iso3"),
         pl.coalesce(
-            pl.col("clause").str.extract(f"({PERIOD_RE})", 1), pl.col("sentence").str.extract(f"({PERIOD_RE})", 1)
+            pl.col("clause").str.extract_all(PERIOD_RE).list.first(),
+            pl.col("sentence").str.extract_all(PERIOD_RE).list.first(),
         ).alias("period_text"),
         qualifier_before(pl.col("left")).alias("qualifier"),
         product_of(pl.col("clause"), single=True).alias("product"),
     )
-    cand = resolve_frame(cand, "period_text", "published", how="period")
+    cand = _same_period(resolve_frame(cand, "period_text", "published", how="period"))
     cand = _comparisons(cand).filter(
         pl.col("flow").is_not_null()
         & ~pl.col("clause").str.contains(_SPECULATION)
@@ -152,12 +153,30 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
     )  # fmt: skip
 
 
+_SAME_PERIOD = r"(?i)(?-u:\b)(?:the\s+same\s+(?:year|period|months?|quarter)|that\s+year|the\s+period)(?-u:\b)"
+
+
+def _same_period(cand: pl.DataFrame) -> pl.DataFrame:
+    """ "over the same period", "in the same year": the period of the figure before it."""
+    cand = cand.sort("doc_id", "sent_id", "rel_start")
+    same_doc = pl.col("doc_id") == pl.col("doc_id").shift(1)
+    refers_back = pl.col("clause").str.contains(_SAME_PERIOD) & same_doc
+    return cand.with_columns(
+        [
+            pl.when(refers_back).then(pl.col(c).shift(1)).otherwise(c).alias(c)
+            for c in ("period_start", "period_end", "period_text")
+        ]
+    )
+
+
 def _comparisons(cand: pl.DataFrame) -> pl.DataFrame:
     """A comparison figure ("up from less than €2 billion three years earlier") repeats the flow
     of the figure before it in the sentence, for its own period."""
     cand = cand.sort("doc_id", "sent_id", "rel_start")
+    # sorted, so "the figure before" is the previous row when it is in the same sentence
+    same_sentence = (pl.col("doc_id") == pl.col("doc_id").shift(1)) & (pl.col("sent_id") == pl.col("sent_id").shift(1))
     prev = {
-        c: pl.col(c).shift(1).over("doc_id", "sent_id")
+        c: pl.when(same_sentence).then(pl.col(c).shift(1))
         for c in ("flow", "reporter_iso3", "partner_iso3", "product", "period_start", "period_end")
     }
     is_comparison = pl.col("comparison") & prev["flow"].is_not_null()
@@ -167,7 +186,9 @@ def _comparisons(cand: pl.DataFrame) -> pl.DataFrame:
         .replace_strict({k: str(v) for k, v in UNITS.items()}, default=years_back)
         .cast(pl.Int32, strict=False)
     )
-    shifted = {c: prev[c].dt.offset_by(pl.format("-{}y", n)) for c in ("period_start", "period_end")}
+    shifted = {
+        c: pl.date(prev[c].dt.year() - n, prev[c].dt.month(), prev[c].dt.day()) for c in ("period_start", "period_end")
+    }
     return cand.with_columns(
         *[
             pl.when(is_comparison).then(prev[c]).otherwise(c).alias(c)
