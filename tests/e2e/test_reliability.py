@@ -138,7 +138,7 @@ HOSTILE = (
 def test_hostile_text_and_odd_file_names_are_stored_and_exported_verbatim(tmp_path):
     folder = tmp_path / "hostile"
     folder.mkdir()
-    names = ["quote ' and \"double\"; DROP.txt", "-dash.md", "ünï cödé 中文.txt", "new\nline.txt", "..dots.md"]
+    names = ["quote ' and \"double\"; DROP.txt", "-dash.md", "ünï cödé 中文.txt", "new\nline.txt", "dots..in..name.md"]
     for name in names:
         (folder / name).write_text(HOSTILE + name)
     (folder / "one-line.txt").write_text(("Ships paid $5 million in duties " * 330_000)[:10_000_000])
