@@ -114,6 +114,35 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    """Run the flow on a folder into a scratch warehouse and score its facts against a gold file."""
+    import json
+    import tempfile
+
+    from flows.evaluate import format_report, load_gold, score
+    from flows.load import FACT_TABLES, query_frame
+
+    gold = load_gold(args.gold)
+    with tempfile.TemporaryDirectory(prefix="tradefacts-evaluate-") as scratch:
+        settings = _settings(args).with_overrides(
+            warehouse=Path(scratch) / "evaluate.duckdb", exports_dir=Path(scratch) / "exports"
+        )
+        _flow_for(settings)(settings=settings)
+        with _read_only(settings) as con:
+            predicted = {table: query_frame(con, f"FROM {table}") for table in FACT_TABLES}
+            doc_paths = dict(con.execute("SELECT doc_id, path FROM documents").fetchall())
+    report = score(predicted, doc_paths, gold)
+    print(format_report(report))
+    if args.json:
+        scores = {t: {"gold": s.gold, "predicted": s.predicted, "matched": s.matched, "precision": s.precision,
+                      "recall": s.recall, "f1": s.f1} for t, s in [*report.tables.items(), ("micro", report.micro)]}  # fmt: skip
+        args.json.write_text(json.dumps(scores, indent=2))
+    if args.min_f1 is not None and report.micro.f1 < args.min_f1:
+        print(f"tradefacts: micro-F1 {report.micro.f1:.3f} is below --min-f1 {args.min_f1}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tradefacts", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -140,6 +169,13 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--table", help="only this table")
     diff.add_argument("--limit", type=int, default=200, help="rows to print at most (default 200)")
     diff.set_defaults(handler=cmd_diff)
+
+    evaluate = sub.add_parser("evaluate", help="precision, recall and F1 of the fact tables against a gold file")
+    evaluate.add_argument("--gold", type=Path, required=True, help="gold facts, JSON Lines (docs/gold-format.md)")
+    evaluate.add_argument("--input", type=Path, help="folder of the gold's articles (default: seeds/)")
+    evaluate.add_argument("--json", type=Path, help="also write the scores as JSON to this file")
+    evaluate.add_argument("--min-f1", type=float, help="exit 1 when micro-F1 is below this")
+    evaluate.set_defaults(handler=cmd_evaluate)
 
     for command in (sql, versions, diff):
         command.add_argument("--warehouse", type=Path, help="DuckDB file (default: warehouse/tradefacts.duckdb)")
