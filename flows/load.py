@@ -126,6 +126,7 @@ def connect(warehouse: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConne
         con.execute(views.replace("{table}", table))
         con.execute(diff.replace("{table}", table).replace("{key}", f"concat_ws('|', {', '.join(key)})"))
     con.execute((SQL_DIR / "quarantine_view.sql").read_text())
+    con.execute((SQL_DIR / "analyst_views.sql").read_text())
     return con
 
 

@@ -18,16 +18,25 @@ TRADEFACTS = Path(sys.executable).parent / "tradefacts"
 
 def tradefacts(*args: str, cwd: Path = PROJECT_ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [str(TRADEFACTS), *args], cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=600
+        [str(TRADEFACTS), *args],
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
 def test_run_exits_zero_and_says_what_it_did(seed_copy, tmp_path):
-    done = tradefacts("run", "--input", str(seed_copy), "--warehouse", str(tmp_path / "w.duckdb"), "--exports", str(tmp_path / "x"))
+    done = tradefacts(
+        "run", "--input", str(seed_copy), "--warehouse", str(tmp_path / "w.duckdb"), "--exports", str(tmp_path / "x")
+    )
     assert done.returncode == 0, done.stderr
     assert "Read 2 documents from 2 files (2 extracted, 0 rejected); published version 1." in done.stdout
     assert (tmp_path / "x" / "latest" / "amounts.parquet").is_file()
-    again = tradefacts("run", "--input", str(seed_copy), "--warehouse", str(tmp_path / "w.duckdb"), "--exports", str(tmp_path / "x"))
+    again = tradefacts(
+        "run", "--input", str(seed_copy), "--warehouse", str(tmp_path / "w.duckdb"), "--exports", str(tmp_path / "x")
+    )
     assert again.returncode == 0
     assert "nothing changed (current version 1)" in again.stdout
 
@@ -35,7 +44,9 @@ def test_run_exits_zero_and_says_what_it_did(seed_copy, tmp_path):
 def test_run_fails_with_a_one_line_reason(tmp_path):
     done = tradefacts("run", "--input", str(tmp_path / "missing"), "--warehouse", str(tmp_path / "w.duckdb"))
     assert done.returncode == 1
-    assert done.stderr.strip().splitlines()[-1] == f"tradefacts: error: input folder {tmp_path / 'missing'} does not exist"
+    assert (
+        done.stderr.strip().splitlines()[-1] == f"tradefacts: error: input folder {tmp_path / 'missing'} does not exist"
+    )
 
 
 def test_settings_come_from_the_environment_too(seed_copy, tmp_path):

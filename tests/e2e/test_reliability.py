@@ -29,9 +29,20 @@ class Run:
     def __init__(self, input_dir: Path, out: Path, **env: str) -> None:
         out.mkdir(parents=True, exist_ok=True)
         self.log = out / f"run-{time.monotonic_ns()}"
-        args = [str(TRADEFACTS), "run", "--input", str(input_dir), "--warehouse", str(out / "w.duckdb"), "--exports", str(out / "x")]
+        args = [
+            str(TRADEFACTS),
+            "run",
+            "--input",
+            str(input_dir),
+            "--warehouse",
+            str(out / "w.duckdb"),
+            "--exports",
+            str(out / "x"),
+        ]
         with open(f"{self.log}.out", "w") as stdout, open(f"{self.log}.err", "w") as stderr:
-            self.proc = subprocess.Popen(args, env={**os.environ, **env}, stdout=stdout, stderr=stderr, start_new_session=True)
+            self.proc = subprocess.Popen(
+                args, env={**os.environ, **env}, stdout=stdout, stderr=stderr, start_new_session=True
+            )
 
     def wait(self) -> subprocess.CompletedProcess:
         try:
@@ -39,7 +50,9 @@ class Run:
         finally:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.proc.pid, signal.SIGKILL)
-        return subprocess.CompletedProcess(self.proc.args, code, Path(f"{self.log}.out").read_text(), Path(f"{self.log}.err").read_text())
+        return subprocess.CompletedProcess(
+            self.proc.args, code, Path(f"{self.log}.out").read_text(), Path(f"{self.log}.err").read_text()
+        )
 
 
 def run(input_dir: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
@@ -70,7 +83,10 @@ def test_a_run_killed_mid_stage_leaves_the_previous_version_and_the_next_run_com
     assert read(out, "SELECT version FROM versions ORDER BY 1") == [(1,), (2,)]
     assert read(out, "SELECT count(*) FROM documents") == [(3,)]
     for table in ("documents", "amounts", "trade_measures"):
-        assert pq.read_table(out / "x" / "latest" / f"{table}.parquet").num_rows == read(out, f"SELECT count(*) FROM {table}")[0][0]
+        assert (
+            pq.read_table(out / "x" / "latest" / f"{table}.parquet").num_rows
+            == read(out, f"SELECT count(*) FROM {table}")[0][0]
+        )
         assert sorted(p.name for p in (out / "x" / table).iterdir()) == ["version=1", "version=2"]
 
 
@@ -88,7 +104,11 @@ def test_a_second_run_waits_for_the_first_or_says_why_it_cannot(seed_copy, tmp_p
     with load.warehouse_lock(out / "w.duckdb", timeout_s=5):
         busy = run(seed_copy, out, TRADEFACTS_LOCK_TIMEOUT_S="1")
     assert busy.returncode == 1
-    assert busy.stderr.strip().splitlines()[-1].startswith(f"tradefacts: error: another tradefacts run (pid {os.getpid()}) is writing")
+    assert (
+        busy.stderr.strip()
+        .splitlines()[-1]
+        .startswith(f"tradefacts: error: another tradefacts run (pid {os.getpid()}) is writing")
+    )
 
 
 def test_readers_see_the_old_or_the_new_version_never_a_mix(seed_copy, tmp_path):
@@ -103,7 +123,9 @@ def test_readers_see_the_old_or_the_new_version_never_a_mix(seed_copy, tmp_path)
             try:
                 with duckdb.connect(str(out / "w.duckdb"), read_only=True) as con:
                     (version, n_docs), (actual,) = (
-                        con.execute("SELECT version, n_documents FROM versions ORDER BY version DESC LIMIT 1").fetchone(),
+                        con.execute(
+                            "SELECT version, n_documents FROM versions ORDER BY version DESC LIMIT 1"
+                        ).fetchone(),
                         con.execute("SELECT count(*) FROM documents").fetchone(),
                     )
                 seen.add(version)
@@ -129,7 +151,7 @@ def test_readers_see_the_old_or_the_new_version_never_a_mix(seed_copy, tmp_path)
 
 
 HOSTILE = (
-    "Robert'); DROP TABLE documents; -- said \"tariffs\" of 25% apply; SELECT * FROM versions;\n"
+    'Robert\'); DROP TABLE documents; -- said "tariffs" of 25% apply; SELECT * FROM versions;\n'
     "Nul \x00 byte, right-to-left \u202eGNIDART\u202c mark, look-alike Сhina and Vіetnam (Cyrillic), "
     "zero\u200bwidth, emoji 🚢 and a tab\there. Exports rose 5% to $3 billion.\n"
 )
@@ -138,7 +160,7 @@ HOSTILE = (
 def test_hostile_text_and_odd_file_names_are_stored_and_exported_verbatim(tmp_path):
     folder = tmp_path / "hostile"
     folder.mkdir()
-    names = ["quote ' and \"double\"; DROP.txt", "-dash.md", "ünï cödé 中文.txt", "new\nline.txt", "dots..in..name.md"]
+    names = ['quote \' and "double"; DROP.txt', "-dash.md", "ünï cödé 中文.txt", "new\nline.txt", "dots..in..name.md"]
     for name in names:
         (folder / name).write_text(HOSTILE + name)
     (folder / "one-line.txt").write_text(("Ships paid $5 million in duties " * 330_000)[:10_000_000])
