@@ -46,8 +46,10 @@ def print_summary(summary: dict) -> None:
     print(f"{'table':<16}{'rows':>8}{'quarantined':>14}")
     for table, count in run.rows.items():
         print(f"{table:<16}{count:>8}{run.quarantined.get(table, 0):>14}")
-    for row in run.rejected:
+    for row in run.rejected[:10]:
         print(f"rejected: {row['path']}: {row['reason']}")
+    if len(run.rejected) > 10:
+        print(f'... and {len(run.rejected) - 10} more: tradefacts sql "FROM rejected_inputs"')
     print(f'Warehouse: {run.warehouse}  (try: .venv/bin/tradefacts sql "FROM trade_measures")')
     print(f"Parquet:   {run.exports_dir}/latest/")
 
@@ -143,18 +145,47 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the flow as a Prefect deployment that runs on a schedule until interrupted."""
+    settings = _settings(args)
+    schedule = {"cron": args.cron} if args.cron else {"interval": args.interval}
+    with prefect_env.api_server() as api:
+        flow = _flow_for(settings)
+        print(
+            f"Serving build_warehouse ({args.cron or f'every {args.interval:g} s'}) on {api}: {settings.input_dir} -> {settings.warehouse}",
+            flush=True,
+        )
+        flow.serve(
+            name=args.name,
+            parameters={"settings": settings.model_dump(mode="json"), "prune": args.prune},
+            print_starting_message=False,
+            **schedule,
+        )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tradefacts", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="run the whole flow once and publish a version if anything changed")
-    run.add_argument("--input", type=Path, help="folder of articles, read recursively (default: seeds/)")
-    run.add_argument("--warehouse", type=Path, help="DuckDB file (default: warehouse/tradefacts.duckdb)")
-    run.add_argument("--exports", type=Path, help="Parquet exports folder (default: warehouse/exports)")
-    run.add_argument("--batch-size", type=int, help="documents per batch")
-    run.add_argument("--workers", type=int, help="start a local Dask cluster with N worker processes")
-    run.add_argument("--dask-address", help="use an existing Dask scheduler, e.g. tcp://host:8786")
-    run.add_argument("--prune", action="store_true", help="retire documents no longer in the input folder")
+    flow_options = argparse.ArgumentParser(add_help=False)
+    flow_options.add_argument("--input", type=Path, help="folder of articles, read recursively (default: seeds/)")
+    flow_options.add_argument("--warehouse", type=Path, help="DuckDB file (default: warehouse/tradefacts.duckdb)")
+    flow_options.add_argument("--exports", type=Path, help="Parquet exports folder (default: warehouse/exports)")
+    flow_options.add_argument("--batch-size", type=int, help="documents per batch")
+    flow_options.add_argument("--workers", type=int, help="start a local Dask cluster with N worker processes")
+    flow_options.add_argument("--dask-address", help="use an existing Dask scheduler, e.g. tcp://host:8786")
+    flow_options.add_argument("--prune", action="store_true", help="retire documents no longer in the input folder")
+    run = sub.add_parser("run", parents=[flow_options], help="run the whole flow once and publish if anything changed")
     run.set_defaults(handler=cmd_run)
+
+    serve = sub.add_parser(
+        "serve", parents=[flow_options], help="serve the flow as a scheduled Prefect deployment (Ctrl-C stops)"
+    )
+    when = serve.add_mutually_exclusive_group(required=True)
+    when.add_argument("--cron", help='cron schedule, e.g. "0 * * * *" for every hour')
+    when.add_argument("--interval", type=float, help="seconds between runs")
+    serve.add_argument("--name", default="tradefacts", help="deployment name (default: tradefacts)")
+    serve.set_defaults(handler=cmd_serve)
 
     sql = sub.add_parser("sql", help="run a read-only SQL query against the warehouse and print a table")
     sql.add_argument("query")

@@ -216,9 +216,12 @@ def _batches(items: list, size: int) -> list[list]:
 
 
 @flow(name="build_warehouse", log_prints=False, validate_parameters=False)
-def build_warehouse(settings: Settings | None = None, prune: bool = False) -> dict:
-    """Run the whole pipeline once on settings.input_dir and publish a version if anything changed."""
-    settings = settings or Settings()
+def build_warehouse(settings: Settings | dict | None = None, prune: bool = False) -> dict:
+    """Run the whole pipeline once on settings.input_dir and publish a version if anything changed.
+
+    `settings` may be a dict of Settings fields: that is how a deployment's parameters arrive.
+    """
+    settings = settings if isinstance(settings, Settings) else Settings.model_validate(settings or {})
     logger = get_run_logger()
     if not settings.input_dir.is_dir():
         raise FileNotFoundError(f"input folder {settings.input_dir} does not exist")

@@ -6,7 +6,14 @@ somewhere (PREFECT_API_URL for a team server, PREFECT_HOME) wins over these defa
 
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 from flows.settings import PROJECT_ROOT
@@ -27,3 +34,48 @@ def configure(home: Path | None = None) -> None:
     os.environ.setdefault("PREFECT_HOME", str(home or PROJECT_ROOT / ".prefect"))
     for name, value in DEFAULTS.items():
         os.environ.setdefault(name, value)
+
+
+@contextlib.contextmanager
+def api_server(timeout_s: float = 180.0) -> Iterator[str]:
+    """The Prefect API to use for scheduled runs: the one PREFECT_API_URL names (a team's server),
+    or else a local `prefect server start` on a free loopback port for as long as the block runs.
+
+    Schedules need a real server: Prefect's ephemeral in-process server runs flows but does not
+    schedule them.
+    """
+    if os.environ.get("PREFECT_API_URL"):
+        yield os.environ["PREFECT_API_URL"]
+        return
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    prefect = Path(sys.executable).with_name("prefect")
+    server = subprocess.Popen(
+        [str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the local Prefect server did not start on port {port}")
+            time.sleep(0.5)
+        os.environ["PREFECT_API_URL"] = url
+        yield url
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()

@@ -193,7 +193,7 @@ def _country_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFram
         pl.when(is_maker).then(maker).otherwise(country_maker).alias("manufacturer"),
         pl.lit(None, dtype=pl.Utf8).alias("model"),
         pl.lit(None, dtype=pl.Utf8).alias("model_as_written"),
-        pl.col("sentence").str.extract(rf"({COUNT_RE})\s+{maker_or_country}", 1).alias("_count"),
+        pl.lit(None, dtype=pl.Utf8).alias("_count"),
         pl.col("sentence").alias("_right"),
         pl.col("sentence").alias("_local"),
         pl.col("sentence").alias("left"),
@@ -214,13 +214,6 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
     cand = cand.with_columns(
         pl.coalesce(_deal_of(pl.col("_local")), _deal_of(pl.col("sentence"))).alias("deal")
     ).filter(pl.col("deal").is_not_null())
-    # an MoU or framework agreement "for 20 C919 jets" with a manufacturer is a proposed order
-    cand = cand.with_columns(
-        pl.when((pl.col("deal") == "mou") & pl.col("manufacturer").is_not_null())
-        .then(pl.lit("order"))
-        .otherwise("deal")
-        .alias("deal")
-    )
     cand = cand.with_columns(_status_of(pl.col("sentence"), pl.col("deal")).alias("status"))
     # a delivery still to come is not a deal yet ("before its own A350s arrive in 2027")
     cand = cand.filter(

@@ -51,9 +51,22 @@ def alt(fragments: tuple[str, ...] | list[str]) -> str:
     return "(?:" + "|".join(fragments) + ")"
 
 
+def _with_capital(fragment: str) -> str:
+    """`fragment` matching in lower case or with a capital first letter ("loans" / "Loans").
+
+    News writes cue words in lower case, or capitalised at the start of a sentence; a fully
+    case-insensitive regex is 4-5x slower (no literal prefilter). Fragments that open with a
+    group, and upper-case ones ("FDI", "MoU"), are kept as they are, the former insensitive."""
+    if fragment[:1].islower():
+        return f"(?:{fragment}|{fragment[0].upper()}{fragment[1:]})"
+    if fragment.startswith("(?") and not fragment.startswith("(?-i"):
+        return f"(?i:{fragment})"
+    return fragment
+
+
 def words(fragments: tuple[str, ...] | list[str]) -> str:
-    """Case-insensitive cue words with word boundaries."""
-    return ascii_word_classes(rf"(?i:{B}{alt(fragments)}{B})")
+    """Cue words with word boundaries, in lower case or capitalised (see `_with_capital`)."""
+    return ascii_word_classes(f"{B}(?:{'|'.join(_with_capital(f) for f in fragments)}){B}")
 
 
 def entity_template(template: str, reference: FactReference) -> str:

@@ -96,7 +96,6 @@ def _status(text: pl.Expr) -> pl.Expr:
     return pl.coalesce([pl.when(text.str.contains(words(cues))).then(pl.lit(s)) for s, cues in FINANCE_STATUS.items()])
 
 
-_PROJECT_COUNTRY = rf"{{E}}{POSS}\s+(?:[\w–-]+\s+){{0,4}}?{alt(PROJECT_NOUNS)}(?-u:\b)"
 # Words that open a sentence, not a project's name ("Total project cost is ...").
 _NOT_A_NAME = r"^(?:Total|The|This|That|Its|Their|Our|New|Each|Every|A|An|In|On|At|For|Overall|Estimated)\s+"
 
@@ -196,23 +195,17 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
     )
     if cand.is_empty():
         return cand
-    cand = _roles(cand, reference).with_columns(
-        extract_iso3(pl.col("sentence"), _PROJECT_COUNTRY, reference).alias("_project_country")
-    )
+    cand = _roles(cand, reference)
     is_cost = pl.col("instrument") == "project_cost"
     return cand.with_columns(
         pl.when(is_cost).then(None).otherwise("lender_iso3").alias("lender_iso3"),
         pl.when(is_cost).then(None).otherwise("lender").alias("lender"),
-        # where the project is: "Malaysia's East Coast Rail Link", else the story's country
+        # where the project is: "Malaysia's ...", else the story's country
         pl.when(is_cost)
-        .then(pl.coalesce(pl.col("_project_country"), pl.col("home"), pl.col("borrower_iso3")))
+        .then(pl.coalesce(pl.col("l_adj"), pl.col("home"), pl.col("borrower_iso3")))
         .otherwise("borrower_iso3")
         .alias("borrower_iso3"),
-        # the anchor's own clause first ("..., and BYD pledged to invest" is not "signed")
-        pl.when(is_cost)
-        .then(None)
-        .otherwise(pl.coalesce(_status(pl.concat_str("left_clause", "right_clause")), _status(pl.col("sentence"))))
-        .alias("status"),
+        pl.when(is_cost).then(None).otherwise(_status(pl.col("sentence"))).alias("status"),
         pl.coalesce(
             _project(pl.col("sentence")),
             pl.when(is_cost).then(

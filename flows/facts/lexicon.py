@@ -52,7 +52,6 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
     "safeguard": (r"safeguard(?:\s+(?:duties|duty|tariffs?|measures?))?",),
     "export_control": (
         r"export\s+(?:controls?|restrictions?|bans?|curbs?|licen[cs]e\s+requirements?)", r"(?:ban|bans|banned|restrict\w*|curbs?)\s+(?:on\s+)?(?:the\s+)?exports?\s+of",
-        r"(?:ban|bans|curbs?|restrictions?)\s+on\s+(?:[\w-]+\s+){0,3}?exports",
     ),
     "quota": (r"(?:import\s+)?quotas?",),
     "sanction": (r"sanctions?", r"embargo(?:es)?", r"blacklist(?:ed|ing)?", r"entity\s+list"),
@@ -90,7 +89,7 @@ MEASURE_STATUS: dict[str, tuple[str, ...]] = {
 INSTRUMENT_CUES: dict[str, tuple[str, ...]] = {
     "preferential_loan": (r"(?:preferential|concessional|concessionary|soft|low-interest|interest-free|ODA)\s+(?:\w+\s+)?(?:loans?|credit|financing|lending)",),
     "credit_line": (r"credit\s+lines?", r"lines?\s+of\s+credit", r"credit\s+facilit(?:y|ies)", r"swap\s+lines?"),
-    "loan": (r"loans?", r"lend(?:s|ing)?", r"lent", r"borrow(?:s|ed|ing)?", r"credit", r"financing", r"debt", r"disburs\w+"),
+    "loan": (r"loans?", r"lend(?:s|ing)?", r"lent", r"borrow(?:s|ed|ing)?", r"credit", r"financing", r"debt"),
     "grant": (r"grants?", r"aid", r"donat\w+", r"gifts?"),
     "investment": (r"invest(?:ment|ments|ed|ing|s)?", r"FDI", r"capital\s+injection", r"equity", r"stake"),
     "project_cost": (

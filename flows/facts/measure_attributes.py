@@ -27,8 +27,6 @@ _BAN_PRODUCT = (
     r"(?i)(?:ban|bans|banned|restrictions?|curbs?|controls?)\s+on\s+(?:the\s+)?exports?\s+of\s+(?:raw\s+|unprocessed\s+)?"
     r"((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)(?:[,.;]|\s+(?:from|to|in|since|and|which|that|was|is|has|had|for)(?-u:\b)|$)"
 )
-# "its ban on non-basmati rice exports"
-_BAN_PRODUCT_BEFORE = r"(?i)(?:ban|bans|curbs?|restrictions?)\s+on\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+exports(?-u:\b)"
 # "importers of brandy from the EU have had to pay ... duties": the product before the measure
 _PRODUCT_BEFORE = r"(?i)(?:imports?|importers?|exports?|exporters?|shipments?)\s+of\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:from|to)(?-u:\b)"
 _DURATION = rf"(?i)(?-u:\b)(\d+|{'|'.join(UNITS)})[-\s](day|month|week|year)s?(?-u:\b)|for\s+(\d+|{'|'.join(UNITS)})\s+(day|month|week|year)s(?-u:\b)"
@@ -76,7 +74,6 @@ def _local_attributes(cand: pl.DataFrame) -> pl.DataFrame:
         pl.coalesce(
             pl.col("right").str.extract(_PRODUCT_AFTER, 1),
             pl.col("sentence").str.extract(_BAN_PRODUCT, 1),
-            pl.col("sentence").str.extract(_BAN_PRODUCT_BEFORE, 1),
             pl.col("left_tail").str.extract(_PRODUCT_BEFORE, 1),
         ).alias("product"),
         pl.coalesce(

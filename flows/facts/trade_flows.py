@@ -139,7 +139,7 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         qualifier_before(pl.col("left")).alias("qualifier"),
         product_of(pl.col("clause"), single=True).alias("product"),
     )
-    cand = _same_period(resolve_frame(cand, "period_text", "published", how="period"))
+    cand = resolve_frame(cand, "period_text", "published", how="period")
     cand = _comparisons(cand).filter(
         pl.col("flow").is_not_null()
         & ~pl.col("clause").str.contains(_SPECULATION)
@@ -151,22 +151,6 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         "reporter_iso3", "partner_iso3", "flow", "value_usd", pl.col("value").alias("value_original"),
         "currency", "qualifier", "period_start", "period_end", "product", "period_text",
     )  # fmt: skip
-
-
-_SAME_PERIOD = r"(?i)(?-u:\b)(?:the\s+same\s+(?:year|period|months?|quarter)|that\s+year|the\s+period)(?-u:\b)"
-
-
-def _same_period(cand: pl.DataFrame) -> pl.DataFrame:
-    """ "over the same period", "in the same year": the period of the figure before it."""
-    cand = cand.sort("doc_id", "sent_id", "rel_start")
-    same_doc = pl.col("doc_id") == pl.col("doc_id").shift(1)
-    refers_back = pl.col("clause").str.contains(_SAME_PERIOD) & same_doc
-    return cand.with_columns(
-        [
-            pl.when(refers_back).then(pl.col(c).shift(1)).otherwise(c).alias(c)
-            for c in ("period_start", "period_end", "period_text")
-        ]
-    )
 
 
 def _comparisons(cand: pl.DataFrame) -> pl.DataFrame:
