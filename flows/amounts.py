@@ -36,12 +36,12 @@ _WORD = "(?:" + "|".join(_NUMBER_WORDS) + ")"
 # "a"/"an" count as one only before "hundred", "quarter"... or, for money, a currency word.
 _WORD_NUMBER = rf"(?i:\b(?:an?\s(?:hundred|quarter|half|dozen)|{_WORD})(?:(?:[\s-]|\sand\s){_WORD})*\b)"
 _SCALES = {
-    "thousand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    "thousand": 1e3, "k": 1e3, "lakh": 1e5, "crore": 1e7, "lakh crore": 1e12,
     "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "bln": 1e9,
     "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "t": 1e12,
 }  # fmt: skip
 _SCALE = (
-    r"(?:\s?(?i:thousand|lakhs?|crores?|million|billion|trillion|mln|bln|trn|mn|bn|tn)\b"
+    r"(?:\s?(?i:thousand|lakhs?\s+crores?|lakhs?|crores?|million|billion|trillion|mln|bln|trn|mn|bn|tn)\b"
     r"|(?:[kKmMbBT])\b)"
 )
 _SUBUNIT_WORDS = r"(?i:cents?|c|sens?|pence|p)\b"
@@ -71,6 +71,36 @@ AMOUNT_COLUMNS = {
 def load_currency_aliases(path: Path) -> pl.DataFrame:
     """Currency aliases: alias, currency (ISO 4217), placement, case_sensitive, unit_factor."""
     return pl.read_csv(path, schema_overrides={"unit_factor": pl.Float64})
+
+
+def load_currency_context(path: Path) -> pl.DataFrame:
+    """Generic aliases ("Rs", "¥") whose currency follows the article's country: alias,
+    default_country, country, currency ("Rs" is PKR in a story about Pakistan, not India)."""
+    return pl.read_csv(path).with_columns(pl.col("alias").str.to_lowercase())
+
+
+def _currency_from_context(amounts: pl.DataFrame, documents: pl.DataFrame, context: pl.DataFrame) -> pl.DataFrame:
+    """Re-read a generic alias as the currency of the country the article is about (and the
+    default country is not mentioned)."""
+    countries = sorted(set(context["country"]) | set(context["default_country"]))
+    mentions = documents.select(
+        "doc_id", *[pl.col("text").str.contains(c, literal=True).alias(c) for c in countries]
+    ).unpivot(index="doc_id", variable_name="country", value_name="mentioned")
+    default_mentions = mentions.rename({"country": "default_country", "mentioned": "default_mentioned"})
+    chosen = (
+        amounts.select("doc_id", "char_start", pl.col("currency_alias").alias("alias"))
+        .join(context.rename({"currency": "context_currency"}), on="alias")
+        .join(mentions, on=["doc_id", "country"])
+        .join(default_mentions, on=["doc_id", "default_country"])
+        .filter(pl.col("mentioned") & ~pl.col("default_mentioned"))
+        .group_by("doc_id", "char_start")
+        .agg(pl.col("context_currency").first())
+    )
+    return (
+        amounts.join(chosen, on=["doc_id", "char_start"], how="left")
+        .with_columns(pl.coalesce("context_currency", "currency").alias("currency"))
+        .drop("context_currency")
+    )
 
 
 def load_fx_rates(path: Path) -> pl.DataFrame:
@@ -217,6 +247,8 @@ def parse_matches(matches: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFrame:
         pl.coalesce("scale_pre", "scale_post", "scale_word", "scale_article", "scale_after")
         .str.strip_chars()
         .str.to_lowercase()
+        .str.replace_all(r"\s+", " ")
+        .str.replace_all(r"(lakh|crore)s\b", "$1")
     )
     scale = scale_text.replace_strict(_SCALES, default=1.0, return_dtype=pl.Float64)
     num = pl.coalesce("num_pre", "num_post", "num_word", "num_article", "num_pct")
@@ -233,9 +265,10 @@ def parse_matches(matches: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFrame:
             pl.when(is_money).then(pl.lit("money")).otherwise(pl.lit("percent")).alias("kind"),
             value.alias("value"),
             pl.when(is_money).then(currency).alias("currency"),
+            alias.str.replace_all(r"\s+", " ").str.to_lowercase().alias("currency_alias"),
         )
         .filter(pl.col("value").is_not_null() & ((pl.col("kind") == "percent") | pl.col("currency").is_not_null()))
-        .select(*[c for c in matches.columns], "kind", "value", "currency")
+        .select(*[c for c in matches.columns], "kind", "value", "currency", "currency_alias")
     )
 
 
@@ -288,13 +321,19 @@ def _amount_id(doc_id: pl.Expr, start: pl.Expr, end: pl.Expr) -> pl.Expr:
 
 
 def extract_amounts(
-    documents: pl.DataFrame, sentences: pl.DataFrame, aliases: pl.DataFrame, fx: pl.DataFrame
+    documents: pl.DataFrame,
+    sentences: pl.DataFrame,
+    aliases: pl.DataFrame,
+    fx: pl.DataFrame,
+    context: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """All amounts of `documents` (doc_id, text, published) as rows of the `amounts` table."""
     matches = find_matches(documents.select("doc_id", "text"), amount_pattern(aliases))
     parsed = parse_matches(matches, aliases).rename(
         {"match_start": "char_start", "match_end": "char_end", "match": "text"}
     )
+    if context is not None and not parsed.is_empty():
+        parsed = _currency_from_context(parsed, documents, context)
     if parsed.is_empty():
         return pl.DataFrame(schema=AMOUNT_COLUMNS)
     with_sentence = attach_sentence(parsed, sentences).join(

@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 
 from flows import facts
-from flows.amounts import extract_amounts, load_currency_aliases, load_fx_rates
+from flows.amounts import extract_amounts, load_currency_aliases, load_currency_context, load_fx_rates
 from flows.text import split_sentences
 
 _FLOWS_DIR = Path(__file__).resolve().parent
@@ -19,6 +19,7 @@ _FLOWS_DIR = Path(__file__).resolve().parent
 @dataclass(frozen=True)
 class Reference:
     currency_aliases: pl.DataFrame
+    currency_context: pl.DataFrame
     fx_rates: pl.DataFrame
     facts: facts.FactReference
 
@@ -26,6 +27,7 @@ class Reference:
 def load_reference(folder: Path) -> Reference:
     return Reference(
         currency_aliases=load_currency_aliases(folder / "currencies.csv"),
+        currency_context=load_currency_context(folder / "currency_context.csv"),
         fx_rates=load_fx_rates(folder / "fx_rates.csv"),
         facts=facts.load_reference(folder),
     )
@@ -47,6 +49,8 @@ def extractor_version(reference_dir: Path) -> str:
 def extract_tables(documents: pl.DataFrame, reference: Reference) -> dict[str, pl.DataFrame]:
     """amounts and the five fact tables for `documents` (doc_id, text, published)."""
     sentences = split_sentences(documents.select("doc_id", "text"))
-    amounts = extract_amounts(documents, sentences, reference.currency_aliases, reference.fx_rates)
+    amounts = extract_amounts(
+        documents, sentences, reference.currency_aliases, reference.fx_rates, reference.currency_context
+    )
     found = facts.extract_facts(documents.select("doc_id", "published", "text"), sentences, amounts, reference.facts)
     return {"amounts": amounts, **found}

@@ -4,7 +4,7 @@ import polars as pl
 import pytest
 
 from conftest import REFERENCE
-from flows.amounts import extract_amounts, load_currency_aliases, load_fx_rates, words_to_number
+from flows.amounts import extract_amounts, load_currency_aliases, load_currency_context, load_fx_rates, words_to_number
 from flows.text import split_sentences
 
 ALIASES = load_currency_aliases(REFERENCE / "currencies.csv")
@@ -84,3 +84,32 @@ def test_evidence_is_the_sentence_of_the_amount():
 )
 def test_words_to_number(words, value):
     assert words_to_number(words) == pytest.approx(value)
+
+
+CONTEXT = load_currency_context(REFERENCE / "currency_context.csv")
+
+
+def amounts_in_context(text: str) -> pl.DataFrame:
+    docs = pl.DataFrame({"doc_id": ["d"], "text": [text], "published": [dt.date(2025, 4, 15)]})
+    return extract_amounts(docs, split_sentences(docs), ALIASES, FX, CONTEXT)
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("Pakistan will spend Rs4.3 trillion on the line.", "PKR"),
+        ("Colombo approved a Rs 50 billion budget, Sri Lanka's cabinet said.", "LKR"),
+        ("India and Pakistan each set aside Rs 10 billion.", "INR"),
+        ("The Indian rupee plan: Rs 10 billion.", "INR"),
+        ("China's ¥800 billion stimulus.", "CNY"),
+        ("Japan's ¥800 billion stimulus.", "JPY"),
+        ("Pakistan pays in INR 5 billion.", "INR"),
+    ],
+)
+def test_generic_currency_signs_follow_the_country_of_the_article(text, currency):
+    assert amounts_in_context(text)["currency"].to_list() == [currency]
+
+
+def test_lakh_crore_is_a_trillion():
+    row = amounts_of("a ₹8.5 lakh crore budget").row(0, named=True)
+    assert (row["value"], row["currency"]) == (8.5e12, "INR")
