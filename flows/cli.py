@@ -159,6 +159,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             name=args.name,
             parameters={"settings": settings.model_dump(mode="json"), "prune": args.prune},
             print_starting_message=False,
+            limit=1,  # one run at a time: a late run waits instead of competing for the warehouse lock
             **schedule,
         )
     return 0
