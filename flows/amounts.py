@@ -83,16 +83,20 @@ def _currency_from_context(amounts: pl.DataFrame, documents: pl.DataFrame, conte
     """Re-read a generic alias as the currency of the country the article is about (and the
     default country is not mentioned)."""
     countries = sorted(set(context["country"]) | set(context["default_country"]))
-    mentions = documents.select(
-        "doc_id", *[pl.col("text").str.contains(c, literal=True).alias(c) for c in countries]
+    docs = documents.join(amounts.select("doc_id").unique(), on="doc_id", how="semi")
+    mentions = docs.select(
+        "doc_id", *[pl.col("text").str.count_matches(c, literal=True).alias(c) for c in countries]
     ).unpivot(index="doc_id", variable_name="country", value_name="mentioned")
     default_mentions = mentions.rename({"country": "default_country", "mentioned": "default_mentioned"})
+    # the story's country: named more often than the alias's default country (a Nepalese story
+    # about power sales to India writes "Rs" for Nepalese rupees)
     chosen = (
         amounts.select("doc_id", "char_start", pl.col("currency_alias").alias("alias"))
         .join(context.rename({"currency": "context_currency"}), on="alias")
         .join(mentions, on=["doc_id", "country"])
         .join(default_mentions, on=["doc_id", "default_country"])
-        .filter(pl.col("mentioned") & ~pl.col("default_mentioned"))
+        .filter(pl.col("mentioned") > pl.col("default_mentioned"))
+        .sort("mentioned", descending=True)
         .group_by("doc_id", "char_start")
         .agg(pl.col("context_currency").first())
     )

@@ -9,6 +9,7 @@ run.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -28,9 +29,30 @@ EXPORTED_TABLES = (
 )
 
 
-def _copy(con: duckdb.DuckDBPyConnection, query: str, target: Path) -> None:
+def column_descriptions(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, dict[str, str]]:
+    """Type and description of each exported column of `table` (from the COMMENTs in sql/)."""
+    rows = con.execute(
+        "SELECT column_name, data_type, coalesce(comment, '') FROM duckdb_columns() "
+        "WHERE table_name = ? AND column_name NOT IN ('row_hash', 'valid_from', 'valid_to') ORDER BY column_index",
+        [f"{table}_history"],
+    ).fetchall()
+    return {name: {"type": data_type, "description": comment} for name, data_type, comment in rows}
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _copy(con: duckdb.DuckDBPyConnection, query: str, target: Path, table: str | None = None) -> None:
+    """COPY a query to Parquet (with the table's column descriptions as key-value metadata)."""
     tmp = target.with_name(f".{target.name}.tmp")
-    con.execute(f"COPY ({query}) TO '{_sql_path(tmp)}' (FORMAT parquet, COMPRESSION zstd)")
+    options = "FORMAT parquet, COMPRESSION zstd"
+    if table:
+        pairs = {"tradefacts.table": table} | {
+            f"tradefacts.column.{name}": info["description"] for name, info in column_descriptions(con, table).items()
+        }
+        options += ", KV_METADATA {" + ", ".join(f"{_literal(k)}: {_literal(v)}" for k, v in pairs.items()) + "}"
+    con.execute(f"COPY ({query}) TO '{_sql_path(tmp)}' ({options})")
     crash_point("export")
     os.replace(tmp, target)
 
@@ -49,10 +71,19 @@ def export_version(con: duckdb.DuckDBPyConnection, exports_dir: Path, version: i
         staging = exports_dir / table / f".version={version}.tmp"
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
-        _copy(con, f"SELECT * FROM {table}_as_of({version})", staging / "part-0.parquet")
+        _copy(con, f"SELECT * FROM {table}_as_of({version})", staging / "part-0.parquet", table)
         os.rename(staging, final)
         written.append(final)
     return written
+
+
+def write_data_dictionary(con: duckdb.DuckDBPyConnection, exports_dir: Path) -> Path:
+    """exports/data_dictionary.json: every exported table's columns, types and descriptions."""
+    target = exports_dir / "data_dictionary.json"
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_text(json.dumps({t: column_descriptions(con, t) for t in EXPORTED_TABLES}, indent=1))
+    os.replace(tmp, target)
+    return target
 
 
 def export_latest(con: duckdb.DuckDBPyConnection, exports_dir: Path, version: int) -> list[Path]:
@@ -62,7 +93,7 @@ def export_latest(con: duckdb.DuckDBPyConnection, exports_dir: Path, version: in
     targets = []
     for table in EXPORTED_TABLES:
         target = latest / f"{table}.parquet"
-        _copy(con, f"SELECT * FROM {table}_as_of({version})", target)
+        _copy(con, f"SELECT * FROM {table}_as_of({version})", target, table)
         targets.append(target)
     _copy(con, f"SELECT * FROM versions WHERE version <= {version}", latest / "versions.parquet")
     return targets
@@ -89,6 +120,7 @@ def export_all(con: duckdb.DuckDBPyConnection, exports_dir: Path) -> int | None:
     newest = export_versions(con, exports_dir)
     if newest is None:
         return None
+    write_data_dictionary(con, exports_dir)
     marker = exports_dir / "latest" / ".version"
     if not marker.is_file() or marker.read_text().strip() != str(newest):
         export_latest(con, exports_dir, newest)

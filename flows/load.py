@@ -120,6 +120,7 @@ def connect(warehouse: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConne
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(warehouse))
     con.execute((SQL_DIR / "schema.sql").read_text())
+    con.execute((SQL_DIR / "column_comments.sql").read_text())
     views = (SQL_DIR / "versioned_views.sql").read_text()
     diff = (SQL_DIR / "versioned_diff.sql").read_text()
     for table, key in VERSIONED_KEYS.items():

@@ -67,7 +67,8 @@ class RunSummary:
 
 
 @functools.lru_cache(maxsize=4)
-def _reference(reference_dir: str) -> Reference:
+def _reference(reference_dir: str, extractor_version: str) -> Reference:
+    """Reference data, loaded once per process and extractor version (its digest covers the files)."""
     return load_reference(Path(reference_dir))
 
 
@@ -87,7 +88,7 @@ def stage_documents(
     """Extract and validate one batch of documents, and stage every table's rows as Parquet."""
     outcome = BatchOutcome(extracted=documents["doc_id"].to_list())
     started = time.perf_counter()
-    tables = extract_tables(documents, _reference(str(settings.reference_dir)))
+    tables = extract_tables(documents, _reference(str(settings.reference_dir), version))
     outcome.seconds["extract"] = time.perf_counter() - started
     started = time.perf_counter()
     suites = _suites(str(settings.expectations_dir))

@@ -125,6 +125,13 @@ def check_columns(table: str, frame: pl.DataFrame, documents: pl.DataFrame) -> p
         )
     elif table != "amounts":
         checked = checked.with_columns(pl.lit(True).alias("check_evidence_has_figure"))
+    if table == "agreements":
+        parties = pl.col("parties_iso3")
+        checked = checked.with_columns(
+            ((parties.list.len() >= 1) & (parties == parties.list.unique().list.sort()))
+            .fill_null(False)
+            .alias("check_parties_sorted_unique")
+        )
     if table == "amounts":
         checked = checked.with_columns(
             pl.col("evidence")

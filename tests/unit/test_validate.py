@@ -89,3 +89,26 @@ def test_offsets_outside_the_document_are_quarantined():
 )
 def test_figure_in_evidence(figure, evidence, found):
     assert figure_in_evidence(figure, evidence) is found
+
+
+def test_agreement_parties_must_be_sorted_and_distinct():
+    suite = load_suite(EXPECTATIONS / "agreements.json")
+    rows = pl.DataFrame(
+        {
+            "fact_id": ["a", "b", "c"],
+            "doc_id": ["d"] * 3,
+            "char_start": [0] * 3,
+            "char_end": [5] * 3,
+            "evidence": ["Two agreements were signed."] * 3,
+            "parties_iso3": [["CHN", "VNM"], ["VNM", "CHN"], ["CHN", "CHN"]],
+            "count": [2, 2, 2],
+            "count_qualifier": ["exact"] * 3,
+            "kind": ["agreement"] * 3,
+            "signatories": [[], [], []],
+            "topics": [[], [], []],
+        },
+        schema_overrides={"signatories": pl.List(pl.Utf8), "topics": pl.List(pl.Utf8)},
+    )
+    good, quarantine = validate("agreements", rows, suite, "fact_id", pl.DataFrame({"doc_id": ["d"], "n_chars": [100]}))
+    assert good["fact_id"].to_list() == ["a"]
+    assert sorted(quarantine["row_key"].to_list()) == ["b", "c"]
