@@ -43,6 +43,13 @@ _ARRIVES_LATER = (
 # "purchase rights for 50 more A321neos", "options on 20 A350s", "900 A320neos on order".
 _OPTION_BEFORE = rf"(?i)(?:purchase\s+rights?|options?|rights)\s+(?:for|on|to\s+buy)\s+(?:{COUNT_RE}\s+)?(?:more\s+)?(?:[A-Z]\w+\s+)?$"
 _BACKLOG_AFTER = rf"^\S*\s+(?:{_AIRCRAFT_NOUN}\s+)?(?i:on\s+order|in\s+(?:its|the)\s+(?:backlog|fleet))"
+# "has about 950 more on order from Airbus, including 30 A350-900s": part of a backlog
+_BACKLOG_BEFORE = words((r"on\s+order", r"backlog", r"order\s+books?"))
+# "plans to retire its last Boeing 757s": leaving the fleet, not a deal
+_RETIRE_BEFORE = r"(?i)(?:retir\w*|phas\w+\s+out|ground\w*|sell\w*\s+off)\s+(?:[\w-]+\s+){0,3}$"
+_HOPE = words((r"hopes?", r"hoped", r"could", r"might", r"expects?", r"expected"))
+# a row of a table flattened into text: "IndiGo (India) | Airbus | A321neo | 6"
+_TABLE_ROW = r"^[^|]+\|[^|]+\|"
 
 
 def _deal_of(text: pl.Expr) -> pl.Expr:
@@ -113,8 +120,12 @@ def _parties(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     )
     cand = cand.with_columns(customer.alias("_customer"))
     # "The carrier has taken ...", "the airline has also agreed ...": the story's airline.
+    # A sentence that names no airline and no country is about the story's airline.
     cand = cand.with_columns(
-        pl.when(pl.col("_customer").is_null() & pl.col("sentence").str.contains(_BACK_TO_AIRLINE))
+        pl.when(
+            pl.col("_customer").is_null()
+            & (pl.col("sentence").str.contains(_BACK_TO_AIRLINE) | (pl.col("isos").list.len() == 0))
+        )
         .then("doc_airline")
         .otherwise("_customer")
         .alias("_customer")
@@ -136,8 +147,23 @@ def _parties(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     )
 
 
+def _with_table_captions(ctx: pl.DataFrame) -> pl.DataFrame:
+    """`deal_text`: the sentence, or for a row of a table flattened into text ("IndiGo (India) |
+    Airbus | A321neo | 6") the table's caption before it ("SELECTED AUGUST DELIVERIES") and the
+    row; `_cell_count`: a row's last cell when it is a number (the units)."""
+    row = pl.col("sentence").str.contains(_TABLE_ROW)
+    caption = pl.when(~row).then(pl.col("sentence")).forward_fill().over("doc_id")
+    return ctx.sort("doc_id", "sent_id").with_columns(
+        pl.when(row)
+        .then(pl.concat_str(caption.str.to_lowercase().fill_null(""), pl.col("sentence"), separator=" "))
+        .otherwise(pl.col("sentence"))
+        .alias("deal_text"),
+        pl.when(row).then(pl.col("sentence").str.extract(r"\|\s*(\d{1,4})\s*$", 1)).alias("_cell_count"),
+    )
+
+
 def _model_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
-    sents = ctx.filter(pl.col("sentence").str.contains(_DEAL_ANY))
+    sents = ctx.filter(pl.col("deal_text").str.contains(_DEAL_ANY))
     found = find_matches(sents.select("doc_id", "sent_id", pl.col("sentence").alias("text")), reference.model_re)
     if found.is_empty():
         return found
@@ -146,26 +172,23 @@ def _model_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     )
     makers = alt([reference.manufacturer_re[3:-1]])
     count = rf"({COUNT_RE})\s+(?:(?:more|new|additional|used|second-hand|leased|{makers})\s+){{0,3}}$"
-    return (
-        cand.with_columns(
-            pl.col("_alias")
-            .replace_strict(reference.model_maker_of, default=None, return_dtype=pl.Utf8)
-            .alias("manufacturer"),
-            pl.col("_alias").replace_strict(reference.model_of, default=None, return_dtype=pl.Utf8).alias("model"),
-            pl.col("match")
-            .str.replace(r"^Boeing\s+", "")
-            .str.replace(rf"\s+{_AIRCRAFT_NOUN}$", "")
-            .alias("model_as_written"),
-            pl.col("left").str.extract(count, 1).alias("_count"),
-            # the clause around the model decides the deal; the sentence, when the clause has none
-            pl.concat_str("left_clause", "match", "right_clause").alias("_local"),
-            pl.col("right_clause").alias("_right"),
-            # "787-9 Dreamliners": one aircraft named twice
-            (pl.col("match_start") - pl.col("match_end").shift(1).over("doc_id", "sent_id")).alias("_gap"),
-        )
-        .filter(pl.col("_gap").fill_null(9) > 1)
-        .unique(subset=["doc_id", "sent_id", "model"], keep="first", maintain_order=True)
-    )
+    return cand.with_columns(
+        pl.col("_alias")
+        .replace_strict(reference.model_maker_of, default=None, return_dtype=pl.Utf8)
+        .alias("manufacturer"),
+        pl.col("_alias").replace_strict(reference.model_of, default=None, return_dtype=pl.Utf8).alias("model"),
+        pl.col("match")
+        .str.replace(r"^Boeing\s+", "")
+        .str.replace(rf"\s+{_AIRCRAFT_NOUN}$", "")
+        .alias("model_as_written"),
+        pl.coalesce(pl.col("left").str.extract(count, 1), "_cell_count").alias("_count"),
+        pl.col("left_clause").alias("_lclause"),
+        # the clause around the model decides the deal; the sentence, when the clause has none
+        pl.concat_str("left_clause", "match", "right_clause").alias("_local"),
+        pl.col("right_clause").alias("_right"),
+        # "787-9 Dreamliners": one aircraft named twice
+        (pl.col("match_start") - pl.col("match_end").shift(1).over("doc_id", "sent_id")).alias("_gap"),
+    ).filter(pl.col("_gap").fill_null(9) > 1)
 
 
 def _country_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
@@ -197,12 +220,14 @@ def _country_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFram
         pl.col("sentence").alias("_right"),
         pl.col("sentence").alias("_local"),
         pl.col("sentence").alias("left"),
+        pl.col("sentence").alias("_lclause"),
     )
 
 
 def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
-    columns = ["doc_id", "sent_id", "char_start", "char_end", "evidence", "sentence", "isos", "manufacturer", "model",
-               "model_as_written", "_count", "_right", "_local", "left"]  # fmt: skip
+    columns = ["doc_id", "sent_id", "char_start", "char_end", "evidence", "sentence", "deal_text", "isos", "manufacturer",
+               "model", "model_as_written", "_count", "_right", "_local", "left", "_lclause"]  # fmt: skip
+    ctx = _with_table_captions(ctx)
     parts = [
         f.select(columns)
         for f in (_model_anchors(ctx, reference), _country_anchors(ctx, reference))
@@ -211,16 +236,35 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
     if not parts:
         return pl.DataFrame()
     cand = pl.concat(parts, how="vertical_relaxed")
+    # the verb just before the model decides ("took delivery of two A320neos, part of an earlier
+    # order"), unless its clause says the jets come with crews; then the clause; then the sentence
+    local = _deal_of(pl.col("_local"))
+    from_sentence = local.is_null() & _deal_of(pl.col("_lclause").str.slice(-50)).is_null()
     cand = cand.with_columns(
-        pl.coalesce(_deal_of(pl.col("_local")), _deal_of(pl.col("sentence"))).alias("deal")
-    ).filter(pl.col("deal").is_not_null())
-    cand = cand.with_columns(_status_of(pl.col("sentence"), pl.col("deal")).alias("status"))
+        pl.when(local == "wet_lease")
+        .then(local)
+        .otherwise(pl.coalesce(_deal_of(pl.col("_lclause").str.slice(-50)), local, _deal_of(pl.col("deal_text"))))
+        .alias("deal"),
+        from_sentence.alias("_from_sentence"),
+    ).filter(
+        pl.col("deal").is_not_null()
+        # a deal read from elsewhere in the sentence, in a sentence that only hopes or expects
+        & ~(pl.col("_from_sentence") & pl.col("sentence").str.contains(_HOPE))
+    )
+    # one row per model and deal of a sentence ("a firm order for four E195-E2s ... and will lease
+    # two more E195-E2s" gives two)
+    cand = cand.unique(subset=["doc_id", "sent_id", "model", "deal"], keep="first", maintain_order=True)
+    cand = cand.with_columns(_status_of(pl.col("deal_text"), pl.col("deal")).alias("status"))
+    # a memorandum or letter of intent for aircraft is an order still to be confirmed
+    cand = cand.with_columns(pl.col("deal").replace("mou", "order"))
     # a delivery still to come is not a deal yet ("before its own A350s arrive in 2027")
     cand = cand.filter(
         ~((pl.col("deal") == "delivery") & pl.col("_right").str.contains(_FUTURE_DELIVERY))
         & ~pl.col("_right").str.contains(_ARRIVES_LATER)
         & ~pl.col("left").str.slice(-40).str.contains(_OPTION_BEFORE)
         & ~pl.col("_right").str.contains(_BACKLOG_AFTER)
+        & ~pl.col("_lclause").str.contains(_BACKLOG_BEFORE)
+        & ~pl.col("_lclause").str.slice(-50).str.contains(_RETIRE_BEFORE)
     )
     if cand.is_empty():
         return pl.DataFrame()

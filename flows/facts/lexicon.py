@@ -8,8 +8,11 @@ from __future__ import annotations
 
 # ---------------------------------------------------------------- trade flows
 FLOW_CUES: dict[str, tuple[str, ...]] = {
-    "export": (r"exports?", r"exported", r"exporting", r"exporters?", r"shipments?", r"shipped", r"outbound\s+shipments", r"overseas\s+sales"),
-    "import": (r"imports?", r"imported", r"importing", r"importers?", r"purchases", r"inbound\s+shipments"),
+    "export": (
+        r"exports?", r"exported", r"exporting", r"exporters?", r"shipments?", r"shipped", r"outbound\s+shipments", r"overseas\s+sales",
+        r"sales\s+to", r"sold",
+    ),
+    "import": (r"imports?", r"imported", r"importing", r"importers?", r"purchases", r"inbound\s+shipments", r"bought", r"purchased"),
     "bilateral": (
         r"(?:bilateral|two-way|total|overall|annual)\s+(?:trade|commerce)", r"trade\s+(?:turnover|volume|value)s?",
         r"turnover", r"trade", r"commerce", r"trading",
@@ -51,7 +54,9 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
     "countervailing": (r"countervailing(?:\s+(?:duties|duty|tariffs?|measures?))?", r"anti-?subsidy(?:\s+(?:duties|duty|tariffs?|measures?))?"),
     "safeguard": (r"safeguard(?:\s+(?:duties|duty|tariffs?|measures?))?",),
     "export_control": (
-        r"export\s+(?:controls?|restrictions?|bans?|curbs?|licen[cs]e\s+requirements?)", r"(?:ban|bans|banned|restrict\w*|curbs?)\s+(?:on\s+)?(?:the\s+)?exports?\s+of",
+        r"export\s+(?:controls?|restrictions?|bans?|curbs?|licen[cs]e\s+requirements?)",
+        r"(?:ban|bans|banned|restrict\w*|curbs?|controls?|limits?)\s+(?:on\s+)?(?:the\s+)?(?:exports?|sales|shipments)\s+of",
+        r"requir\w*\s+(?:an?\s+)?(?:export\s+)?licen[cs]es?",
     ),
     "quota": (r"(?:import\s+)?quotas?",),
     "sanction": (r"sanctions?", r"embargo(?:es)?", r"blacklist(?:ed|ing)?", r"entity\s+list"),

@@ -10,6 +10,8 @@ A rate-less row is dropped when the document also gives the same measure with a 
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from flows.facts.context import (
@@ -17,6 +19,7 @@ from flows.facts.context import (
     POSS,
     THE,
     actor_iso3_of,
+    after_last_break,
     alt,
     ascii_word_classes,
     entity_template,
@@ -35,6 +38,23 @@ MEASURE_ANY = words(_CUES)
 _NOT_FACT = words(MEASURE_NOT_FACT)
 # A percentage with no measure word of its own, in a sentence continuing a measure ("a lower 7.8% rate").
 _RATE_WORD = r"(?i:(?-u:\b)(?:rates?|set\s+at|levels?)(?-u:\b))"
+# A verb that applies an unnamed rate to goods: "Korean products pay 15%", "are charged 40%".
+_RATE_VERB = (
+    r"(?i:(?-u:\b)(?:(?:are|is|were|was|be|being)\s+charged|fac(?:e|es|ing)|pay(?:s|ing)?|carr(?:y|ies))(?-u:\b))"
+)
+# A duty given as a share of the goods' value: "a duty equal to a quarter of the declared value".
+_FRACTION_RATE = (
+    r"(?i)(?-u:\b)(?:(?:a|one|two|three)[\s-])?(?:quarters?|thirds?|fifths?|tenths?|half)\s+of\s+(?:the|their|its)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:value|price)s?(?-u:\b)"
+)
+_FRACTION_WORDS = {"quarter": 4, "third": 3, "fifth": 5, "tenth": 10, "half": 2}
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3}
+# Trade-defence measures a generic "duty" of the same sentence can belong to ("Duties of 15% ...
+# under a provisional safeguard measure").
+_SPECIFIC = ("anti_dumping", "countervailing", "safeguard")
+_DEMONSTRATIVE = r"(?i)(?:^|\W)(?:these|those|such)\s+(?:[\w-]+\s+){0,2}$"
+# Trade defence always names whose goods it hits.
+_NEEDS_TARGET = ("anti_dumping", "countervailing")
 _NOT_RATE = r"(?i:interest|growth|inflation|exchange|unemployment|tax|utili[sz]ation|participation|birth|mortality|approval)\s+rates?"
 _ANAPHORIC = (
     r"(?i)(?:^|\W)(?:the|these|those|such|this|that)\s+(?:(?:same|new|additional|higher|lower|provisional|final|"
@@ -67,6 +87,10 @@ TEMPLATES = {
     "t_facing": rf"{{E}}{POSS}\s+{_FILL}{{0,6}}?(?i:fac(?:e|es|ed|ing)|hit\s+(?:with|by)|subject(?:ed)?\s+to|slapped\s+with)(?-u:\b)",
     "t_hit": rf"(?i:hit|hits|hitting|targets?|targeting|targeted|punish\w*|slapp\w*)\s+{THE}{{E}}",
     "t_from": rf"(?i:imports?|importers?|buyers?|shipments?|goods|products|exports?)\s+(?:of\s+{_FILL}{{0,3}}?)?from\s+{THE}{{E}}",
+    # in the clause before a rate: "Vietnamese goods now face 20%", "coil from China now carries a 38.3% duty"
+    "t_before": rf"(?:{{E}}{POSS}\s+{_FILL}{{0,6}}?{_RATE_VERB}|(?-u:\b)(?:from|through)\s+{THE}{{E}})",
+    # export controls name whom the goods may not reach: "curbs on sales of chips to China"
+    "t_to": rf"^[^.;%]{{0,120}}?(?-u:\b)to\s+{THE}{{E}}",
     # imposer: who imposes it
     # (no leading ".*": it makes the capture pass run over the whole text, 8x slower)
     "i_poss": rf"{{E}}{POSS}\s+{_FILL}{{0,5}}$",
@@ -74,6 +98,10 @@ TEMPLATES = {
     "i_subj": rf"{{E}}{POSS}\s+{_FILL}{{0,4}}?{_IMPOSE_VERB}",
     "i_rel": rf"^[^.;]{{0,60}}?{{E}}\s+(?:has\s+|had\s+|have\s+)?{_IMPOSE_VERB}",
     "i_from": rf"^\s*{_FILL}{{0,2}}?(?:from|by|imposed\s+by)\s+{THE}{{E}}",
+    # "a 25% duty on shipments above their quota under Brussels' own safeguard regime"
+    "i_under": rf"^[^.;%]{{0,90}}?(?-u:\b)under\s+{THE}{{E}}{POSS}\s",
+    # the sentence's subject: "China's commerce ministry announced that exports of ... will require licences"
+    "i_start": rf"^(?:[A-Z][A-Z .'’-]+\s+[—–-]\s+)?{THE}{{E}}{POSS}\s",
 }
 # The names after "on ... " ("on galvanised steel from China and Vietnam, the ..."): a run of
 # capitalised words joined by commas, "and", "or". Generic tokens here, not the entity
@@ -96,7 +124,11 @@ def _measure_of(cue: pl.Expr) -> pl.Expr:
 
 def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
     """One row per anchor: a linked percentage (with its cue) or a lone measure cue."""
-    sents = ctx.filter(pl.col("sentence").str.contains(MEASURE_ANY) | pl.col("sentence").str.contains(_RATE_WORD))
+    sents = ctx.filter(
+        pl.col("sentence").str.contains(MEASURE_ANY)
+        | pl.col("sentence").str.contains(_RATE_WORD)
+        | pl.col("sentence").str.contains(_RATE_VERB)
+    )
     text = sents.select("doc_id", "sent_id", pl.col("sentence").alias("text"))
     cues = find_matches(text, MEASURE_ANY).rename({"match_start": "c_start", "match_end": "c_end", "match": "cue"})
     blocked = find_matches(text, _NOT_FACT).rename({"match_start": "b_start", "match_end": "b_end"})
@@ -125,9 +157,15 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
             ~pl.col("_pl").str.contains(_PCT_OTHER_LEFT)
             & ~pl.col("_pr").str.contains(_PCT_OTHER_RIGHT)
             & ~pl.col("_pr").str.contains(rf"^\s*{_NOT_RATE}")
+            # the lower end of a range ("between 15% and 20%"): the row is at the upper bound
+            & ~(
+                pl.col("_pl").str.contains(r"(?i)(?-u:\b)between\s*$")
+                & pl.col("_pr").str.contains(r"^\s*(?:and|to|-|–)\s*\d")
+            )
         )
-        .select("doc_id", "sent_id", "p_start", "p_end", "value", "sentence")
+        .select("doc_id", "sent_id", "p_start", "p_end", "value", "sentence", "_pr")
     )
+    pcts = pl.concat([pcts, _fraction_rates(text, sents)], how="diagonal_relaxed")
     # Link each percentage to a cue: right after it (at most three words between), else the
     # nearest cue before it, else the nearest after it.
     pairs = pcts.join(cues, on=["doc_id", "sent_id"], how="left").with_columns(
@@ -145,6 +183,9 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
         .then(1000 + pl.col("p_start") - pl.col("c_end"))
         .when(pl.col("_gap_after").is_not_null() & (pl.col("c_start") - pl.col("p_end") <= 60))
         .then(2000 + pl.col("c_start") - pl.col("p_end"))
+        # a further rate of a list, applied to other goods: "..., and a reduced 10% on energy products"
+        .when(pl.col("_gap_before").is_not_null() & pl.col("_pr").str.contains(r"^\s*(?:on|for)\s"))
+        .then(3000 + pl.col("p_start") - pl.col("c_end"))
     )
     linked = (
         pairs.with_columns(score.alias("_score"))
@@ -153,11 +194,12 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
         .first()
     )
     # A percentage with no usable cue stays only as "a 7.8% rate" / "set at 15.3%" (anaphoric).
-    rate_only = pl.col("sentence").str.slice(pl.col("p_end")).str.contains(rf"^\s*(?:[\w-]+\s+)?{_RATE_WORD}") | pl.col(
-        "sentence"
-    ).str.slice(0, pl.col("p_start")).str.contains(rf"{_RATE_WORD}\s+(?:of\s+)?(?:up\s+to\s+)?$") & ~pl.col(
-        "sentence"
-    ).str.slice(0, pl.col("p_start")).str.contains(rf"{_NOT_RATE}\s+(?:of\s+)?(?:up\s+to\s+)?$")
+    rate_only = (
+        pl.col("sentence").str.slice(pl.col("p_end")).str.contains(rf"^\s*(?:[\w-]+\s+)?{_RATE_WORD}")
+        | pl.col("sentence")
+        .str.slice(0, pl.col("p_start"))
+        .str.contains(rf"(?:{_RATE_WORD}\s+(?:of\s+)?|{_RATE_VERB}\s+(?:an?\s+)?)(?:up\s+to\s+)?$")
+    ) & ~pl.col("sentence").str.slice(0, pl.col("p_start")).str.contains(rf"{_NOT_RATE}\s+(?:of\s+)?(?:up\s+to\s+)?$")
     linked = linked.with_columns(
         pl.when(pl.col("_score").is_null()).then(None).otherwise("cue").alias("cue"),
         pl.when(pl.col("_score").is_null()).then(None).otherwise("c_start").alias("c_start"),
@@ -165,14 +207,59 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
     ).filter(pl.col("cue").is_not_null() | rate_only)
     pct_anchors = linked.select(
         "doc_id", "sent_id", "p_start", "p_end", pl.col("value").alias("rate_pct"), "cue", "c_start", "c_end"
-    )
+    ).join(_specific_measures(pcts, cues), on=["doc_id", "sent_id", "p_start"], how="left")
     used = pct_anchors.drop_nulls("c_start").select("doc_id", "sent_id", "c_start").unique()
     lone = cues.join(used, on=["doc_id", "sent_id", "c_start"], how="anti").select(
         "doc_id", "sent_id", pl.lit(None, dtype=pl.Int32).alias("p_start"), pl.lit(None, dtype=pl.Int32).alias("p_end"),
         pl.lit(None, dtype=pl.Float64).alias("rate_pct"), "cue", "c_start", "c_end",
     )  # fmt: skip
-    anchors = pl.concat([pct_anchors.cast(lone.schema), lone])
+    anchors = pl.concat([pct_anchors, lone], how="diagonal_relaxed")
     return anchors.join(sents, on=["doc_id", "sent_id"], how="inner")
+
+
+def _fraction_rates(text: pl.DataFrame, sents: pl.DataFrame) -> pl.DataFrame:
+    """Rates written as a share of the goods' value ("a quarter of the declared value" = 25%)."""
+    found = find_matches(text, _FRACTION_RATE)
+    schema = {"doc_id": pl.Utf8, "sent_id": pl.Int32, "p_start": pl.Int32, "p_end": pl.Int32, "value": pl.Float64}
+    if found.is_empty():
+        return pl.DataFrame(schema=schema)
+
+    def pct(phrase: str) -> float | None:
+        tokens = re.findall(r"[a-z]+", phrase.lower())
+        number = _NUMBER_WORDS.get(tokens[0], 1)
+        parts = next((_FRACTION_WORDS[t.rstrip("s")] for t in tokens if t.rstrip("s") in _FRACTION_WORDS), None)
+        return round(100.0 * number / parts, 1) if parts else None
+
+    values = {p: pct(p) for p in found["match"].unique().to_list()}
+    rows = found.select(
+        "doc_id", "sent_id", pl.col("match_start").alias("p_start"), pl.col("match_end").alias("p_end"),
+        pl.col("match").replace_strict(values, default=None, return_dtype=pl.Float64).alias("value"),
+    )  # fmt: skip
+    return (
+        rows.cast(schema)
+        .join(sents.select("doc_id", "sent_id", "sentence"), on=["doc_id", "sent_id"])
+        .with_columns(pl.col("sentence").str.slice(pl.col("p_end")).str.head(40).alias("_pr"))
+    )
+
+
+def _specific_measures(pcts: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
+    """For each percentage, the nearest trade-defence cue of its sentence (before it, else after)."""
+    specific = cues.with_columns(_measure_of(pl.col("cue")).alias("specific")).filter(
+        pl.col("specific").is_in(_SPECIFIC)
+    )
+    distance = (
+        pl.when(pl.col("c_end") <= pl.col("p_start"))
+        .then(pl.col("p_start") - pl.col("c_end"))
+        .otherwise(100_000 + pl.col("c_start") - pl.col("p_end"))
+    )
+    return (
+        pcts.select("doc_id", "sent_id", "p_start", "p_end")
+        .join(specific, on=["doc_id", "sent_id"])
+        .with_columns(distance.alias("_d"))
+        .sort("_d")
+        .group_by("doc_id", "sent_id", "p_start", maintain_order=True)
+        .agg(pl.col("specific").first())
+    )
 
 
 def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
@@ -201,6 +288,16 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .otherwise(sentence.str.slice(a_end))
         .str.replace_all(r"(?i)(?-u:\b)on\s+top\s+of(?-u:\b)", "ontopof")
         .alias("right_target"),
+        # the clause just before a rate, after its measure word: "...: Vietnamese goods now face 20%"
+        pl.when(pl.col("p_start").is_not_null())
+        .then(
+            after_last_break(
+                pl.when(pl.col("c_end") <= pl.col("p_start"))
+                .then(sentence.str.slice(pl.col("c_end"), pl.col("p_start") - pl.col("c_end")))
+                .otherwise(sentence.str.slice(0, pl.col("p_start")))
+            ).str.slice(-100)
+        )
+        .alias("p_left"),
         _measure_of(pl.col("cue")).alias("measure"),
     )
     cand = cand.with_columns(
@@ -213,9 +310,15 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             )
         ).alias("anaphoric"),
     )
+    # entities marked as targets or sources ("from China") are never the imposer
+    cand = cand.with_columns(
+        pl.col("left_tail").str.replace_all(entity_template(_MARKED, reference), "").alias("left_unmarked")
+    )
     roles = {name: extract_iso3(pl.col(col), TEMPLATES[name], reference) for name, col in (
         ("t_pct", "p_right"), ("t_right", "right_target"), ("t_facing", "left_tail"), ("t_from", "left_tail"), ("t_hit", "left_tail"),
-        ("i_poss", "left_tail"), ("i_poss_near", "left_tail"), ("i_subj", "left_tail"), ("i_rel", "right_head"), ("i_from", "right_head"),
+        ("t_before", "p_left"), ("t_to", "right_target"),
+        ("i_poss", "left_unmarked"), ("i_poss_near", "left_unmarked"), ("i_subj", "left_unmarked"), ("i_rel", "right_head"),
+        ("i_from", "right_head"), ("i_under", "right_head"), ("i_start", "sentence"),
     )}  # fmt: skip
     target_span = (
         pl.col("right_target")
@@ -229,22 +332,38 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .list.unique(maintain_order=True)
         .alias("t_list"),
         pl.col("left").str.extract(r"(?i)(?:^|\W)(its|their)\s+" + _FILL + r"{0,3}$", 1).is_not_null().alias("its"),
-        to_iso3(
-            pl.col("left_tail")
-            .str.replace_all(entity_template(_MARKED, reference), "")
-            .str.extract_all(reference.entity_re)
-            .list.last(),
-            reference,
-        ).alias("left_last"),
+        to_iso3(pl.col("left_unmarked").str.extract_all(reference.entity_re).list.last(), reference).alias("left_last"),
+        # the sentence's countries that are not marked as a target or source
+        sentence.str.replace_all(entity_template(_MARKED, reference), "")
+        .str.extract_all(reference.entity_re)
+        .list.eval(pl.element().replace_strict(actor_iso3_of(reference), default=None, return_dtype=pl.Utf8))
+        .list.drop_nulls()
+        .alias("free_isos"),
+        # a generic duty in a sentence about one trade-defence measure is that measure
+        pl.when(pl.col("measure").eq("tariff") & pl.col("specific").is_not_null())
+        .then(pl.col("specific"))
+        .otherwise(pl.col("measure"))
+        .alias("measure"),
     )
     is_pct = pl.col("p_start").is_not_null()
     cand = cand.with_columns(
-        pl.coalesce(pl.when(is_pct).then("t_pct"), "t_right", "t_facing", "t_hit", "t_from").alias("target_iso3")
+        pl.coalesce(
+            pl.when(is_pct).then("t_pct"),
+            pl.when(is_pct).then("t_before"),
+            "t_right",
+            pl.when(pl.col("measure") == "export_control").then("t_to"),
+            "t_facing",
+            "t_hit",
+            "t_from",
+        ).alias("target_iso3")
     )
     explicit = pl.coalesce(
-        *[pl.when(pl.col(c).ne_missing(pl.col("target_iso3"))).then(c) for c in ("i_from", "i_rel")],
+        *[pl.when(pl.col(c).ne_missing(pl.col("target_iso3"))).then(c) for c in ("i_from", "i_under", "i_rel")],
         pl.when(pl.col("its")).then(first_other(pl.col("isos"), pl.col("target_iso3"))),
         *[pl.when(pl.col(c).ne_missing(pl.col("target_iso3"))).then(c) for c in ("i_poss_near", "i_poss", "i_subj")],
+        pl.when(~is_pct & (pl.col("measure") != "tariff") & pl.col("i_start").ne_missing(pl.col("target_iso3"))).then(
+            "i_start"
+        ),
     )
     cand = cand.with_columns(explicit.alias("imposer_iso3"), pl.col("target_iso3").is_not_null().alias("named_target"))
     # Several targets of one rate-less measure ("on steel from China and Vietnam") give one row each.
@@ -261,10 +380,15 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         & (
             is_pct
             | pl.col("named_target")
-            | ((pl.col("measure") != "tariff") & (pl.col("i_poss").is_not_null() | pl.col("i_subj").is_not_null()))
+            | (
+                (pl.col("measure") != "tariff")
+                & (pl.col("i_poss").is_not_null() | pl.col("i_subj").is_not_null() | pl.col("i_start").is_not_null())
+            )
             | (pl.col("measure") == "tariff_pause")
         )
         & ~(pl.col("anaphoric") & ~is_pct)
+        # "those quotas", "such curbs": a measure named before
+        & ~(~is_pct & pl.col("left").str.contains(_DEMONSTRATIVE))
         # a bare "7.8% rate" only continues a measure named before it
         & (pl.col("cue").is_not_null() | pl.col("_has_prev"))
     )
@@ -285,11 +409,16 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
     cand = cand.sort("doc_id", "sent_id", pl.coalesce("p_start", "c_start"))
     in_doc = {c: pl.col(c).shift(1).forward_fill().over("doc_id") for c in ("imposer_iso3", "target_iso3")}
     in_sentence = pl.col("imposer_iso3").shift(1).forward_fill().over("doc_id", "sent_id")
+    # "tariffs of 100% on Canadian canola oil, and 25% on pork": a rate of the same list, same target
+    same_list = pl.col("target_iso3").shift(1).over("doc_id", "sent_id", "c_start")
+    is_pct = pl.col("p_start").is_not_null()
     prev_measure = pl.when(pl.col("measure") != "tariff").then("measure").shift(1).forward_fill().over("doc_id")
     anaphoric = pl.col("anaphoric")
     cand = cand.with_columns(
         pl.when(anaphoric & pl.col("target_iso3").is_null())
         .then(in_doc["target_iso3"])
+        .when(is_pct & pl.col("target_iso3").is_null() & pl.col("c_start").is_not_null())
+        .then(same_list)
         .otherwise("target_iso3")
         .alias("target_iso3"),
         pl.when(anaphoric & pl.col("measure").fill_null("tariff").eq("tariff"))
@@ -302,7 +431,7 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
     )
     target = pl.col("target_iso3")
     back_reference = pl.col("sentence").str.contains(BACK_REFERENCE)
-    return cand.with_columns(
+    cand = cand.with_columns(
         pl.coalesce(
             "imposer_iso3",
             pl.when(anaphoric & pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
@@ -310,16 +439,37 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
             pl.when(pl.col("_prev_sentence").ne_missing(target)).then("_prev_sentence"),
             pl.when(pl.col("left_last").ne_missing(target)).then("left_last"),
             pl.when(pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
-            first_other(pl.col("isos"), target),
+            first_other(pl.col("free_isos"), target),
             first_other(pl.col("main"), target),
         ).alias("imposer_iso3")
+    )
+    # anti-dumping and countervailing duties always hit someone: the other country of the
+    # sentence, else of the story
+    imposer = pl.col("imposer_iso3")
+    return cand.with_columns(
+        pl.when(target.is_null() & pl.col("measure").is_in(_NEEDS_TARGET))
+        .then(pl.coalesce(first_other(pl.col("isos"), imposer), first_other(pl.col("main"), imposer)))
+        .otherwise(target)
+        .alias("target_iso3")
     )
 
 
 def _drop_subsumed(cand: pl.DataFrame) -> pl.DataFrame:
-    """Drop a rate-less row when the document has the same imposer/target/measure with a rate."""
+    """Drop a rate-less row when the document has the same imposer/target/measure with a rate,
+    or its sentence the same imposer/measure with a rate ("a 25% duty ... under Brussels' own
+    safeguard regime": the regime is that duty); and a rate-less row that repeats one before it."""
     keys = ["doc_id", "imposer_iso3", "target_iso3", "measure"]
-    rated = cand.filter(pl.col("rate_pct").is_not_null()).select(keys).unique()
+    rated = cand.filter(pl.col("rate_pct").is_not_null())
     rateless = cand.filter(pl.col("rate_pct").is_null())
-    keep = rateless.join(rated, on=keys, how="anti", nulls_equal=True)
+    keep = (
+        rateless.join(rated.select(keys).unique(), on=keys, how="anti", nulls_equal=True)
+        .join(
+            rated.select("doc_id", "sent_id", "imposer_iso3", "measure").unique(),
+            on=["doc_id", "sent_id", "imposer_iso3", "measure"],
+            how="anti",
+            nulls_equal=True,
+        )
+        .sort("doc_id", "sent_id", "c_start")
+        .unique(subset=keys, keep="first", maintain_order=True)
+    )
     return pl.concat([cand.filter(pl.col("rate_pct").is_not_null()), keep]).sort("doc_id", "char_start")

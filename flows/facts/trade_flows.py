@@ -52,6 +52,10 @@ TEMPLATES = {
     "of": rf"(?i:imports?\s+of|imported|bought|purchased)\s+{THE}{{E}}",
     "with": rf"(?i:trade|commerce|turnover|trading)(?-u:\b)[^;]*?(?-u:\b)with\s+{THE}{{E}}",
     "between": rf"between\s+{THE}{{E}}\s+and\s+{THE}{{E}}",
+    # "China bought $19.5 billion of Angolan crude"
+    "of_goods": rf"(?i:imported|bought|purchased)(?-u:\b)[^;]{{0,40}}?(?-u:\b)of\s+{THE}{{E}}",
+    # goods named by their origin: "Chinese-built electric vehicles"
+    "made": r"{E}-(?i:built|made|produced|manufactured)(?-u:\b)",
 }
 # "US-China trade": generic names (two copies of the entity alternation in one regex are slow)
 _PAIR = r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*[-–/]\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:\s+[\w-]+){0,2}\s+(?i:trade|commerce)"
@@ -72,6 +76,18 @@ _COMPARISON = (
     r"(?:(?:less|more)\s+than|nearly|almost|about|around|roughly|just|some|over|under)?\s*$"
 )
 _YEARS_BACK = r"(?i)(\w+)\s+years?\s+(?:earlier|before|ago|previously)"
+# A destination or origin described, not named ("exports to the kingdom", "shipments to what had
+# been its most valuable market"): the story's other country.
+_UNNAMED_TO = r"(?i:exports?|shipments?|sales|sold|shipped|exported)\s+to\s+(?i:the|what|its|their|a)(?-u:\b)"
+_UNNAMED_FROM = r"(?i:imports?|purchases|bought|imported)\s+from\s+(?i:the|what|its|their|a)(?-u:\b)"
+# "imported X from Mexico ... and sold it $334 billion": the partner of the figure before.
+_PRONOUN_PARTNER = r"(?i:sold|exported|shipped|sent|sells|exports)\s+(?:it|them)(?-u:\b)"
+# A cost or an aircraft bought is the object of the trade word, not another kind of money:
+# "imports cost $3.3 billion", "imported aircraft and parts worth Rs 4,500 crore".
+_FLOW_OBJECT = (
+    r"(?i)((?:imports?|exports?|imported|exported|purchases|shipments)(?:\s+[\w-]+){0,3}?\s+|(?:imports?|exports?)\s+(?:from|to)\s[^.;:]{0,60}?,\s+)"
+    r"(cost|costs|costing|valued|aircraft|jets|planes)(?-u:\b)"
+)
 
 
 def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
@@ -79,7 +95,11 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
     if cand.is_empty():
         return cand
     cand = with_clause(cand, "rel_start", "rel_end")
-    unblank = pl.col("left_clause").str.replace_all(_TRADE_NOT_FLOW, "~$1")
+    unblank = (
+        pl.col("left_clause")
+        .str.replace_all(_TRADE_NOT_FLOW, "~$1")
+        .str.replace_all(ascii_word_classes(_FLOW_OBJECT), "$1~")
+    )
     left_cue = unblank.str.extract(_LAST_CUE, 1)
     right_cue = pl.col("right_clause").str.replace_all(_TRADE_NOT_FLOW, "~$1").str.extract(_RIGHT_CUE, 1)
     amount_text = pl.col("sentence").str.slice(pl.col("rel_start"), pl.col("rel_end") - pl.col("rel_start"))
@@ -91,7 +111,8 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         pl.concat_str("left_clause", amount_text, "right_clause").alias("clause"),
         pl.col("left").str.slice(-40).str.contains(_COMPARISON).alias("comparison"),
     )
-    roles = {name: extract_iso3(pl.col("clause"), t, reference) for name, t in TEMPLATES.items()}
+    roles = {name: extract_iso3(pl.col("clause"), t, reference) for name, t in TEMPLATES.items() if name != "made"}
+    roles["made"] = extract_iso3(pl.col("sentence"), TEMPLATES["made"], reference)
     roles["between2"] = extract_iso3(pl.col("clause"), TEMPLATES["between"], reference, group=2)
     pair = ascii_word_classes(_PAIR)
     roles["pair"] = to_iso3(pl.col("clause").str.extract(pair, 1), reference)
@@ -103,7 +124,7 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         pl.when(flow == "export").then(
             pl.coalesce("to", pl.when(pl.col("clause").str.contains(_THERE)).then(pl.col("prev_isos").list.last()))
         )
-        .when(flow == "import").then(pl.coalesce("from", "of"))
+        .when(flow == "import").then(pl.coalesce("from", "of", "of_goods", "made"))
         .otherwise(pl.coalesce("with", "between2", "pair2"))
     )  # fmt: skip
     cand = cand.with_columns(partner.alias("partner_iso3"))
@@ -120,6 +141,15 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         first_other(pl.col("main"), pl.col("partner_iso3")),
     )
     cand = cand.with_columns(reporter.alias("reporter_iso3"))
+    unnamed = ((flow == "export") & pl.col("clause").str.contains(_UNNAMED_TO)) | (
+        (flow == "import") & pl.col("clause").str.contains(_UNNAMED_FROM)
+    )
+    cand = cand.with_columns(
+        pl.when(pl.col("partner_iso3").is_null() & unnamed)
+        .then(first_other(pl.col("main"), pl.col("reporter_iso3")))
+        .otherwise("partner_iso3")
+        .alias("partner_iso3")
+    )
     # A bilateral value needs both sides: take the other from the sentence, then the document.
     cand = cand.with_columns(
         pl.when(flow == "bilateral")
@@ -140,7 +170,7 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         product_of(pl.col("clause"), single=True).alias("product"),
     )
     cand = resolve_frame(cand, "period_text", "published", how="period")
-    cand = _comparisons(cand).filter(
+    cand = _pronoun_partner(_comparisons(cand)).filter(
         pl.col("flow").is_not_null()
         & ~pl.col("clause").str.contains(_SPECULATION)
         & pl.col("reporter_iso3").is_not_null()
@@ -151,6 +181,20 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         "reporter_iso3", "partner_iso3", "flow", "value_usd", pl.col("value").alias("value_original"),
         "currency", "qualifier", "period_start", "period_end", "product", "period_text",
     )  # fmt: skip
+
+
+def _pronoun_partner(cand: pl.DataFrame) -> pl.DataFrame:
+    """ "The US imported $505.9 billion of goods from Mexico ... and sold it $334 billion": a figure
+    whose counterpart is a pronoun has the reporter and partner of the figure before it."""
+    same_sentence = (pl.col("doc_id") == pl.col("doc_id").shift(1)) & (pl.col("sent_id") == pl.col("sent_id").shift(1))
+    refers = (
+        same_sentence
+        & pl.col("left_clause").str.contains(_PRONOUN_PARTNER)
+        & pl.col("partner_iso3").shift(1).is_not_null()
+    )
+    return cand.with_columns(
+        *[pl.when(refers).then(pl.col(c).shift(1)).otherwise(c).alias(c) for c in ("reporter_iso3", "partner_iso3")]
+    )
 
 
 def _comparisons(cand: pl.DataFrame) -> pl.DataFrame:

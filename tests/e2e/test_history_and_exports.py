@@ -122,7 +122,7 @@ def test_each_run_leaves_a_markdown_artifact(articles, tmp_path):
             found = await client.read_artifacts(
                 artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["build-warehouse-summary"])), limit=50
             )
-            return [a.data for a in found if summary["run_id"] in (a.data or "")][0]
+            return next(a.data for a in found if summary["run_id"] in (a.data or ""))
 
     markdown = asyncio.run(latest_artifact())
     assert "published version 1" in markdown
