@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import logging
 import shutil
+import sys
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -24,7 +26,9 @@ import polars as pl  # noqa: E402
 from prefect import flow, get_run_logger, task, unmapped  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.futures import as_completed  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
+from rich.progress import Progress  # noqa: E402
 
 from flows import export, ingest, load  # noqa: E402
 from flows.extract import Reference, extract_tables, extractor_version, load_reference  # noqa: E402
@@ -203,6 +207,20 @@ def publish_and_export(
     return result
 
 
+def _gather(futures: list, what: str, logger: logging.Logger | logging.LoggerAdapter) -> list[BatchOutcome]:
+    """Batch results as they finish, with a progress bar on a terminal and a log line per batch."""
+    if not futures:
+        return []
+    done: list[BatchOutcome] = []
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
+        bar = progress.add_task(what, total=len(futures))
+        for future in as_completed(futures):
+            done.append(future.result())
+            progress.advance(bar)
+            logger.info("%s: %d of %d batches done.", what, len(done), len(futures))
+    return done
+
+
 def _fingerprint(seen: list[tuple[str, str]], rejected: list[dict]) -> str:
     digest = hashlib.sha256()
     for doc_id, path in sorted(seen):
@@ -251,7 +269,7 @@ def build_warehouse(settings: Settings | dict | None = None, prune: bool = False
                 unmapped(staging),
                 unmapped(version),
             )
-            outcomes = [f.result() for f in file_futures]
+            outcomes = _gather(file_futures, "Extracting new articles", logger)
             seen = [pair for o in outcomes for pair in o.seen]
             input_ids = {doc_id for doc_id, _ in seen}
             input_paths = {path for _, path in seen}
@@ -264,7 +282,7 @@ def build_warehouse(settings: Settings | dict | None = None, prune: bool = False
             stored_futures = process_stored_batch.map(
                 stored_files, range(len(stored_files)), unmapped(settings), unmapped(staging), unmapped(version)
             )
-            outcomes += [f.result() for f in stored_futures]
+            outcomes += _gather(stored_futures, "Re-extracting stored articles", logger)
             replaced = current.filter(
                 ~pl.col("doc_id").is_in(list(input_ids)) & pl.col("path").is_in(list(input_paths))
             )
