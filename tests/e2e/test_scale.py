@@ -14,20 +14,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from flows.export import EXPORTED_TABLES
 from flows.settings import PROJECT_ROOT, Settings
 
 pytestmark = pytest.mark.e2e
 TRADEFACTS = Path(sys.executable).parent / "tradefacts"
-TABLES = (
-    "documents",
-    "amounts",
-    "trade_flows",
-    "trade_measures",
-    "financing",
-    "aviation_deals",
-    "agreements",
-    "quarantine",
-)
+TABLES = (*EXPORTED_TABLES, "quarantine")
 
 
 def snapshot(warehouse: Path) -> dict[str, list]:
