@@ -157,22 +157,22 @@ def stage_stored(doc_ids: list[str], settings: Settings, staging: Path) -> list[
     """Write the stored text of `doc_ids` to Parquet batches for re-extraction."""
     if not doc_ids:
         return []
-    con = load.connect(settings.warehouse, read_only=True)
-    try:
-        con.execute("CREATE OR REPLACE TEMP TABLE wanted AS SELECT unnest(?::VARCHAR[]) AS doc_id", [doc_ids])
-        stored = load.query_frame(
-            con,
-            "SELECT * EXCLUDE (extractor_version) FROM documents WHERE doc_id IN (SELECT doc_id FROM wanted) ORDER BY doc_id",
-        )
-    finally:
-        con.close()
     folder = staging / "_stored_documents"
     folder.mkdir(parents=True, exist_ok=True)
     files = []
-    for number, start in enumerate(range(0, stored.height, settings.batch_size)):
-        target = folder / f"batch-{number:06d}.parquet"
-        stored.slice(start, settings.batch_size).write_parquet(target)
-        files.append(target)
+    con = load.connect(settings.warehouse, read_only=True)
+    try:
+        for number, chunk in enumerate(_batches(sorted(doc_ids), settings.batch_size)):
+            target = folder / f"batch-{number:06d}.parquet"
+            # DuckDB writes each batch straight to Parquet: the texts never all sit in memory.
+            con.execute(
+                f"COPY (SELECT * EXCLUDE (extractor_version) FROM documents WHERE doc_id IN (SELECT unnest($ids)) "
+                f"ORDER BY doc_id) TO '{str(target).replace(chr(39), chr(39) * 2)}' (FORMAT parquet)",
+                {"ids": chunk},
+            )
+            files.append(target)
+    finally:
+        con.close()
     return files
 
 
