@@ -17,6 +17,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         warehouse=getattr(args, "warehouse", None),
         exports_dir=getattr(args, "exports", None),
         batch_size=getattr(args, "batch_size", None),
+        threads=getattr(args, "threads", None),
         workers=getattr(args, "workers", None),
         dask_address=getattr(args, "dask_address", None),
     )
@@ -35,7 +36,9 @@ def _flow_for(settings: Settings):
                 cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1, "processes": True}
             )
         return build_warehouse.with_options(task_runner=runner)
-    return build_warehouse
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    return build_warehouse.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.threads))
 
 
 def print_summary(summary: dict) -> None:
@@ -173,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     flow_options.add_argument("--warehouse", type=Path, help="DuckDB file (default: warehouse/tradefacts.duckdb)")
     flow_options.add_argument("--exports", type=Path, help="Parquet exports folder (default: warehouse/exports)")
     flow_options.add_argument("--batch-size", type=int, help="documents per batch")
+    flow_options.add_argument("--threads", type=int, help="batches extracted at once in-process (default 2)")
     flow_options.add_argument("--workers", type=int, help="start a local Dask cluster with N worker processes")
     flow_options.add_argument("--dask-address", help="use an existing Dask scheduler, e.g. tcp://host:8786")
     flow_options.add_argument("--prune", action="store_true", help="retire documents no longer in the input folder")

@@ -28,6 +28,7 @@ from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from rich.progress import Progress  # noqa: E402
 
 from flows import export, ingest, load  # noqa: E402
@@ -234,7 +235,14 @@ def _batches(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-@flow(name="build_warehouse", log_prints=False, validate_parameters=False)
+# In-process, at most `threads` batches are in flight: each holds its documents and tables in
+# memory, and polars already uses every core within a batch.
+@flow(
+    name="build_warehouse",
+    log_prints=False,
+    validate_parameters=False,
+    task_runner=ThreadPoolTaskRunner(max_workers=Settings().threads),
+)
 def build_warehouse(settings: Settings | dict | None = None, prune: bool = False) -> dict:
     """Run the whole pipeline once on settings.input_dir and publish a version if anything changed.
 
