@@ -14,7 +14,7 @@ import re
 
 import polars as pl
 
-from flows.facts.context import alt, with_clause, words
+from flows.facts.context import alt, phrase_value, with_clause, words
 from flows.facts.lexicon import AGREEMENT_COMMERCIAL, AGREEMENT_DONE, AGREEMENT_KINDS, TOPICS
 from flows.facts.numbers import COUNT_RE, parse_counts
 from flows.facts.reference import FactReference
@@ -26,7 +26,11 @@ _DONE = words(AGREEMENT_DONE)
 _COMMERCIAL = words(AGREEMENT_COMMERCIAL)
 # "the deals", "these new digital protocols" refer back; "the signing of nine agreements" does not
 # (short words like "of" break the noun phrase).
-_ANAPHORIC = r"(?i)(?:^|\W)(?:the|these|those|such|its|their|this|that|both|other)\s+(?:[a-z-]{3,}\s+){0,4}$"
+_ANAPHORIC = r"(?i)(?:^|\W)(?:the|these|those|such|its|their|this|that|both|other)\s+((?:[a-z-]{3,}\s+){0,4})$"
+# ... unless the words between are an action ("the two governments signed nine documents"), the
+# document is picked out of a set ("One of the memorandums, signed by ..."), or a relative clause
+# says who signed it ("the agreement that Kathmandu and New Delhi signed in January")
+_ONE_OF = r"(?i)(?:^|\W)one\s+of\s+(?:the|these|those)\s+(?:[a-z-]{3,}\s+){0,2}$"
 # Agreements someone only expects or imagines are not facts.
 _SPECULATIVE = words(
     (r"could", r"might", r"may", r"would", r"if", r"estimates?", r"expects?", r"hopes?", r"plans?\s+to")
@@ -39,10 +43,7 @@ _PLURAL = r"(?i)(?:s|memoranda)$"
 
 
 def _kind_of(noun: pl.Expr) -> pl.Expr:
-    result = pl.lit(None, dtype=pl.Utf8)
-    for kind, cues in reversed(AGREEMENT_KINDS.items()):
-        result = pl.when(noun.str.contains(rf"(?i)^{alt(cues)}$")).then(pl.lit(kind)).otherwise(result)
-    return result
+    return phrase_value(noun, AGREEMENT_KINDS)
 
 
 # One pass over the text: specific phrases come first in the alternation, so "green technology"
@@ -87,8 +88,11 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
     if found.is_empty():
         return pl.DataFrame()
     cand = with_clause(found.join(sents, on=["doc_id", "sent_id"]), "match_start", "match_end")
-    cand = cand.filter(
-        ~pl.col("left").str.contains(_ANAPHORIC)
+    anaphoric_words = pl.col("left").str.extract(_ANAPHORIC, 1)
+    defined = pl.col("right_clause").str.contains(rf"^\s*(?:that|which)\s+(?:[\w-]+\s+){{0,5}}?{_DONE}")
+    one_of = pl.col("left").str.contains(_ONE_OF)
+    cand = cand.with_columns((one_of | (defined & ~pl.col("match").str.contains(_PLURAL))).alias("_one_of")).filter(
+        (anaphoric_words.is_null() | anaphoric_words.str.contains(_DONE) | defined | one_of)
         # "30 agreements and memorandums" is one total; "a pact and a memorandum" are two documents
         & ~(
             pl.col("left").str.contains(_COORDINATED)
@@ -106,7 +110,11 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
     cand = cand.with_columns(
         clause.alias("clause"),
         _kind_of(pl.col("match")).alias("kind"),
-        pl.col("left").str.extract(_COUNT_BEFORE, 1).alias("_count"),
+        # the count right before the noun, else a little before it ("nine cooperation documents")
+        pl.coalesce(
+            pl.col("left").str.extract(rf"({COUNT_RE})\s+(?:of\s+)?$", 1),
+            pl.col("left").str.extract(_COUNT_BEFORE, 1),
+        ).alias("_count"),
         clause.str.extract_all(reference.entity_re).alias("_ents"),
     ).with_columns(
         pl.col("_ents")
@@ -120,6 +128,7 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
         .list.unique(maintain_order=True)
         .alias("signatories"),
     )
+    cand = cand.with_columns(pl.when(pl.col("_one_of")).then(pl.lit("one")).otherwise("_count").alias("_count"))
     cand = parse_counts(cand, "_count", "count", "count_qualifier")
     # Two parties at least: the document's main countries complete a clause that names one.
     parties = (

@@ -11,7 +11,17 @@ from __future__ import annotations
 
 import polars as pl
 
-from flows.facts.context import POSS, THE, alt, ascii_word_classes, first_other, to_iso3, with_clause, words
+from flows.facts.context import (
+    POSS,
+    THE,
+    alt,
+    ascii_word_classes,
+    first_other,
+    text_value,
+    to_iso3,
+    with_clause,
+    words,
+)
 from flows.facts.lexicon import AVIATION_STATUS, DEAL_CUES, NOT_DEAL
 from flows.facts.numbers import COUNT_RE, parse_counts
 from flows.facts.reference import FactReference, model_alias
@@ -52,17 +62,19 @@ _HOPE = words((r"hopes?", r"hoped", r"could", r"might", r"expects?", r"expected"
 _TABLE_ROW = r"^[^|]+\|[^|]+\|"
 
 
+# The transaction, by priority: a wet lease over a lease over an order ... an MoU only when it
+# names no transaction of its own.
+_DEAL_ORDER = {
+    d: DEAL_CUES[d] for d in ("wet_lease", "lease", "order", "purchase", "delivery", "certification", "import", "mou")
+}
+
+
 def _deal_of(text: pl.Expr) -> pl.Expr:
-    """The transaction, by priority: a wet lease over a lease over an order ... an MoU only
-    when it names no transaction of its own."""
-    order = ["wet_lease", "lease", "order", "purchase", "delivery", "certification", "import", "mou"]
-    return pl.coalesce([pl.when(text.str.contains(words(DEAL_CUES[d]))).then(pl.lit(d)) for d in order])
+    return text_value(text, _DEAL_ORDER)
 
 
 def _status_of(text: pl.Expr, deal: pl.Expr) -> pl.Expr:
-    status = pl.coalesce(
-        [pl.when(text.str.contains(words(cues))).then(pl.lit(s)) for s, cues in AVIATION_STATUS.items()]
-    )
+    status = text_value(text, AVIATION_STATUS)
     mou = text.str.contains(words(DEAL_CUES["mou"]))
     return (
         pl.when(status == "terminated")

@@ -21,6 +21,10 @@ from flows.facts.context import (
     extract_iso3,
     first_other,
     money_anchors,
+    phrase_value,
+    tag_entities,
+    text_value,
+    text_values,
     with_clause,
     words,
 )
@@ -40,10 +44,10 @@ _NOT_FINANCE = [c for cues in FLOW_CUES.values() for c in cues] + [
     r"revenues?", r"profits?", r"sales", r"reserves", r"budgets?", r"allocat\w+", r"market\s+value", r"valuation",
     r"GDP", r"prices?", r"fares?", r"tickets?", r"seats?", r"salar(?:y|ies)", r"wages?", r"fines?", r"penalt(?:y|ies)",
     r"tax(?:es)?", r"duties", r"tariffs?", r"levies", r"list\s+prices?", r"debt-to-equity", r"deficit", r"surplus",
-    r"income", r"earnings", r"turnover", r"spending", r"orders?", r"remittances",
+    r"income", r"earnings", r"turnover", r"spending", r"orders?", r"remittances", r"set\s+aside", r"earmark\w*",
 ]  # fmt: skip
 _FINANCE_WORDS = [r"financ\w+", r"fund(?:s|ing|ed)?"]
-_NEAREST = rf"(?s).*({words(_ALL_INSTRUMENT + _FINANCE_WORDS + _NOT_FINANCE)})"
+_CUE_ANY = words(_ALL_INSTRUMENT + _FINANCE_WORDS + _NOT_FINANCE)
 _RIGHT_ADJACENT = rf"^\s*(?:(?:in|of|worth\s+of)\s+)?(?:[\w-]+\s+){{0,2}}?({words(_ALL_INSTRUMENT + _NOT_FINANCE)})"
 _PREFERENTIAL = words(
     (r"concessional", r"concessionary", r"preferential", r"soft\s+loans?", r"low-interest", r"interest-free", r"ODA", r"yen\s+loans?")
@@ -51,6 +55,24 @@ _PREFERENTIAL = words(
 # Aircraft sentences: order values at list price are not financing.
 _AIRCRAFT = words((r"aircraft", r"jets?", r"planes?", r"airliners?", r"fleet", r"list\s+prices?"))
 _MODAL = r"(?i)(?-u:\b)(?:could|might|may|would)(?-u:\b)[^,;]{0,60}$"
+# "told reporters it would pour ...": reported speech of a decision, not a hypothesis
+_REPORTED_WOULD = (
+    r"(?i)((?:said|says|told\s+[\w-]+|announced|confirmed|added)\s+(?:that\s+)?(?:[\w-]+\s+){0,2}?)would(?-u:\b)"
+)
+# Stocks, not new money: "bringing its investment there to more than $6 billion", "a cumulative
+# $92 billion", "debt stood at $13.2 billion", "owing Chinese lenders about $17 billion".
+_STOCK = words(
+    (r"cumulative", r"outstanding", r"owed", r"owes", r"owing", r"stood\s+at", r"stands\s+at", r"debt\s+stock",
+     r"(?:bringing|taking|lifting|raising)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,4}?to")
+)  # fmt: skip
+# Existing loans reworked are not new financing: "restructuring about $4.1 billion of loans".
+_REWORKED = r"(?i)(?:restructur\w+|reschedul\w+|refinanc\w+|repay\w*|writ\w+\s+(?:down|off)|suspend\w*|forgiv\w+)\s+(?:[\w-]+\s+){0,3}$"
+# A unit price: "$95 per container", "C$610 a tonne".
+_UNIT_PRICE = r"(?i)^\s*(?:per|a|an|each)\s+(?:[\w-]+\s+)?(?:tonnes?|tons?|barrels?|containers?|units?|kilowatt-hours?|kwh|litres?|liters?|kilograms?|kg|heads?|shares?|passengers?|seats?|vehicles?|per)(?-u:\b)"
+# "buy a 15% stake in ... for about $1 billion": an investment, whatever the stake is in
+_STAKE_BUY = (
+    r"(?i)(?:buy|buys|buying|bought|acquir\w+|tak\w+|purchas\w+)\s+(?:an?\s+)?(?:[\w.%-]+\s+){0,2}?stakes?(?-u:\b)"
+)
 _COMPARISON = r"(?i)(?:up|down|rising|falling|compared|from)\s+(?:from\s+)?(?:(?:less|more)\s+than|nearly|almost|about|around|roughly|some)?\s*$"
 # An amount-less loan needs an action: asked for, agreed, signed, lent, financed by ...
 _LOAN_CUE = words(INSTRUMENT_CUES["preferential_loan"] + INSTRUMENT_CUES["credit_line"] + (r"loans?", r"credit"))
@@ -76,24 +98,17 @@ TEMPLATES = {
 
 
 def _instrument_of(cue: pl.Expr) -> pl.Expr:
-    result = pl.lit(None, dtype=pl.Utf8)
-    for instrument, cues in reversed(INSTRUMENT_CUES.items()):
-        result = pl.when(cue.str.contains(rf"(?i)^{alt(cues)}$")).then(pl.lit(instrument)).otherwise(result)
-    return result
+    return phrase_value(cue, INSTRUMENT_CUES)
 
 
-def _first_cue(text: pl.Expr, table: dict[str, tuple[str, ...]], *, last: bool = False) -> pl.Expr:
-    """Vocabulary value of the first (or last) cue of `table` in `text`."""
-    cue = text.str.extract(rf"(?s){'.*' if last else ''}({words([c for cs in table.values() for c in cs])})", 1)
-    result = pl.lit(None, dtype=pl.Utf8)
-    for value, cues in reversed(table.items()):
-        result = pl.when(cue.str.contains(rf"(?i)^{alt(cues)}$")).then(pl.lit(value)).otherwise(result)
-    return result
+def _first_cue(text: pl.Expr, table: dict[str, tuple[str, ...]]) -> pl.Expr:
+    """Vocabulary value of the first cue of `table` in `text`."""
+    return phrase_value(text.str.extract(f"({words([c for cs in table.values() for c in cs])})", 1), table)
 
 
 def _status(text: pl.Expr) -> pl.Expr:
     """Status by precedence: sought > signed > disbursed > completed > agreed > proposed."""
-    return pl.coalesce([pl.when(text.str.contains(words(cues))).then(pl.lit(s)) for s, cues in FINANCE_STATUS.items()])
+    return text_value(text, FINANCE_STATUS)
 
 
 # Words that open a sentence, not a project's name ("Total project cost is ...").
@@ -127,7 +142,10 @@ def _lender_org(reference: FactReference) -> pl.Expr:
 
 def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     text = pl.col("sentence")
-    roles = {name: extract_iso3(text, template, reference) for name, template in TEMPLATES.items()}
+    cand = cand.with_columns(tag_entities(text, reference).alias("_tagged"))
+    roles = {
+        name: extract_iso3(pl.col("_tagged"), template, reference, tagged=True) for name, template in TEMPLATES.items()
+    }
     cand = cand.with_columns(_lender_org(reference).alias("_org"), **roles)
     org_iso3 = pl.col("_org").replace_strict(reference.iso3_of, default=None, return_dtype=pl.Utf8)
     multilateral = (
@@ -177,21 +195,43 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
         return cand
     cand = with_clause(cand, "rel_start", "rel_end")
     right_cue = pl.col("right").str.extract(_RIGHT_ADJACENT, 1)
-    left_cue = pl.col("left_clause").str.extract(_NEAREST, 1)
+    # "a line of credit of $200 million" is a credit line; "investments worth $2.2 billion" is an
+    # investment, not something valued
+    cue_text = (
+        pl.col("left_clause")
+        .str.replace_all(r"(?i)(?-u:\b)lines?\s+of\s+credit(?-u:\b)", "credit line")
+        .str.replace_all(
+            r"(?i)((?:investments?|loans?|grants?|credit|financing|aid|pledges?|commitments?)\s+)(?:worth|valued)(?-u:\b)",
+            "$1~",
+        )
+    )
+    # the last cue before the amount (leftmost-first alternatives: "credit line" is read whole)
+    left_cue = cue_text.str.extract_all(_CUE_ANY).list.last()
     later_cue = pl.col("right_clause").str.extract(f"({FINANCE_ANY})", 1)
     cue = pl.coalesce(right_cue, left_cue, later_cue)
-    cand = cand.with_columns(cue.alias("cue"), _instrument_of(cue).alias("instrument"))
+    cand = cand.with_columns(
+        pl.when(pl.col("left_clause").str.contains(_STAKE_BUY))
+        .then(pl.lit("investment"))
+        .otherwise(_instrument_of(cue))
+        .alias("instrument"),
+        cue.alias("cue"),
+    )
     # A project cost must name a project ("a seat ... costs 550,000 kip" is a price).
     project_noun = words(INSTRUMENT_CUES["project_cost"][4:])
     has_project = pl.col("sentence").str.contains(project_noun) | (
-        pl.col("left_clause").str.contains(r"(?i)^\s*(?:its|the)\s+(?:total\s+|estimated\s+)?cost")
+        pl.col("left_clause").str.contains(
+            r"(?i)^\s*(?:its|the)\s+(?:total\s+|estimated\s+)?cost|(?:estimated|expected|projected|set|due)\s+to\s+cost\s*$"
+        )
         & pl.col("prev_sentence").str.contains(project_noun)
     )
     cand = cand.filter(
         pl.col("instrument").is_not_null()
         & ((pl.col("instrument") != "project_cost") | has_project)
-        & ~pl.col("left_clause").str.contains(_MODAL)
+        & ~pl.col("left_clause").str.replace_all(_REPORTED_WOULD, "${1}will").str.contains(_MODAL)
         & ~pl.col("left").str.slice(-40).str.contains(_COMPARISON)
+        & ~pl.col("left_clause").str.contains(_STOCK)
+        & ~pl.col("left_clause").str.slice(-50).str.contains(_REWORKED)
+        & ~pl.col("right").str.contains(_UNIT_PRICE)
     )
     if cand.is_empty():
         return cand
@@ -286,9 +326,7 @@ def _sector(project: pl.Expr, sentence: pl.Expr) -> pl.Expr:
     """Sector of the project name, else of the sentence's first sector word; canals are `other`."""
     from_project = _first_cue(project, SECTOR_CUES)
     # several different sectors in one sentence ("rural roads, clean water and schools"): other
-    distinct = pl.concat_list(
-        [pl.when(sentence.str.contains(words(cues))).then(pl.lit(s)) for s, cues in SECTOR_CUES.items()]
-    ).list.drop_nulls()
+    distinct = text_values(sentence, SECTOR_CUES)
     from_sentence = (
         pl.when(distinct.list.len() == 1)
         .then(distinct.list.first())

@@ -73,6 +73,8 @@ MEASURE_NOT_FACT = (
     # investigations, probes and requests are not measures yet
     r"(?:anti-?dumping|anti-?subsidy|countervailing|safeguard|trade\s+remed(?:y|ies))\s+(?:\w+\s+)?(?:investigations?|probes?|inquir(?:y|ies)|reviews?|cases?|complaints?|petitions?|requests?)",
     r"(?:requests?|petitions?|applications?|complaints?|calls?)\s+(?:\w+\s+){0,4}?for\s+(?:\w+\s+){0,2}?(?:safeguard|anti-?dumping|countervailing|tariffs?|duties)(?:\s+(?:measures?|duties|protection))?",
+    # a quota that bounds a duty ("a 25% duty on shipments above their quota") is not a measure of its own
+    r"(?:above|beyond|over|outside|exceed\w*|in\s+excess\s+of)\s+(?:\w+\s+){0,3}?quotas?",
 )  # fmt: skip
 # Status: the nearest cue wins; a later pause or lifting anywhere after the anchor overrides.
 MEASURE_STATUS: dict[str, tuple[str, ...]] = {
@@ -93,10 +95,16 @@ MEASURE_STATUS: dict[str, tuple[str, ...]] = {
 # ---------------------------------------------------------------- financing (first match wins)
 INSTRUMENT_CUES: dict[str, tuple[str, ...]] = {
     "preferential_loan": (r"(?:preferential|concessional|concessionary|soft|low-interest|interest-free|ODA)\s+(?:\w+\s+)?(?:loans?|credit|financing|lending)",),
-    "credit_line": (r"credit\s+lines?", r"lines?\s+of\s+credit", r"credit\s+facilit(?:y|ies)", r"swap\s+lines?"),
+    "credit_line": (
+        r"credit\s+lines?", r"lines?\s+of\s+credit", r"credit\s+facilit(?:y|ies)", r"swap\s+lines?",
+        r"(?:payment|financing|funding|loan|liquidity|deposit)\s+facilit(?:y|ies)",
+    ),
     "loan": (r"loans?", r"lend(?:s|ing)?", r"lent", r"borrow(?:s|ed|ing)?", r"credit", r"financing", r"debt"),
     "grant": (r"grants?", r"aid", r"donat\w+", r"gifts?"),
-    "investment": (r"invest(?:ment|ments|ed|ing|s)?", r"FDI", r"capital\s+injection", r"equity", r"stake"),
+    "investment": (
+        r"invest(?:ment|ments|ed|ing|s)?", r"FDI", r"capital\s+injection", r"equity", r"stake", r"pour(?:s|ed|ing)?",
+        r"inject(?:s|ed|ing)?",
+    ),
     "project_cost": (
         r"cost(?:s|ing)?", r"worth", r"valued", r"price\s+tag", r"railways?", r"rail\s+(?:link|line)s?", r"railroads?", r"ports?",
         r"canals?", r"projects?", r"highways?", r"expressways?", r"bridges?", r"power\s+plants?", r"dams?", r"airports?",
@@ -114,7 +122,7 @@ FINANCE_STATUS: dict[str, tuple[str, ...]] = {
 SECTOR_CUES: dict[str, tuple[str, ...]] = {
     "railway": (r"rail\w*", r"trains?", r"metro", r"MRT", r"LRT", r"subway", r"high-speed", r"locomotives?"),
     "port": (r"ports?", r"seaports?", r"harbou?rs?", r"canals?", r"waterways?", r"shipping", r"maritime", r"container\s+terminals?", r"deep-?water", r"berths?"),
-    "road": (r"roads?", r"highways?", r"expressways?", r"motorways?", r"bridges?", r"tunnels?", r"ring\s+roads?"),
+    "road": (r"roads?", r"highways?", r"expressways?", r"motorways?", r"bridges?", r"tunnels?", r"ring\s+roads?", r"carriageways?", r"tolls?"),
     "energy": (r"power", r"energy", r"electricity", r"solar", r"wind\s+(?:farms?|power)", r"hydro\w*", r"LNG", r"gas", r"oil", r"refiner\w+", r"pipelines?", r"grids?", r"nuclear", r"coal", r"renewables?"),
     "aviation": (r"airports?", r"aviation", r"aircraft", r"airlines?", r"aerospace"),
     "telecom": (r"telecom\w*", r"5G", r"broadband", r"fib(?:re|er)", r"satellites?", r"data\s+cent(?:re|er)s?", r"submarine\s+cables?", r"digital\s+infrastructure"),

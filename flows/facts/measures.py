@@ -20,12 +20,15 @@ from flows.facts.context import (
     THE,
     actor_iso3_of,
     after_last_break,
-    alt,
     ascii_word_classes,
     entity_template,
     extract_iso3,
     first_other,
+    phrase_value,
+    tag_entities,
+    tagged_names,
     to_iso3,
+    untag,
     words,
 )
 from flows.facts.lexicon import MEASURE_CUES, MEASURE_NOT_FACT
@@ -102,6 +105,9 @@ TEMPLATES = {
     "i_under": rf"^[^.;%]{{0,90}}?(?-u:\b)under\s+{THE}{{E}}{POSS}\s",
     # the sentence's subject: "China's commerce ministry announced that exports of ... will require licences"
     "i_start": rf"^(?:[A-Z][A-Z .'’-]+\s+[—–-]\s+)?{THE}{{E}}{POSS}\s",
+    # the previous sentence's subject, when it opens with a country acting: "Mexico has been
+    # tightening its own defences. Tariffs on Chinese textiles ... were raised in December"
+    "prev_subject": r"^(?:the\s+)?{E}\s+(?:has|have|had|is|was|are|were|will|would|also|said|says|(?-i:[a-z]+ed))(?-u:\b)",
 }
 # The names after "on ... " ("on galvanised steel from China and Vietnam, the ..."): a run of
 # capitalised words joined by commas, "and", "or". Generic tokens here, not the entity
@@ -116,10 +122,7 @@ _MARKED = r"(?-u:\b)(?:on|against|from|for|to|of)\s+" + _FILL + r"{0,2}?" + THE 
 
 
 def _measure_of(cue: pl.Expr) -> pl.Expr:
-    result = pl.lit(None, dtype=pl.Utf8)
-    for measure, cues in reversed(MEASURE_CUES.items()):
-        result = pl.when(cue.str.contains(rf"(?i)^{alt(cues)}$")).then(pl.lit(measure)).otherwise(result)
-    return result
+    return phrase_value(cue, MEASURE_CUES)
 
 
 def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
@@ -170,10 +173,10 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
     # nearest cue before it, else the nearest after it.
     pairs = pcts.join(cues, on=["doc_id", "sent_id"], how="left").with_columns(
         pl.when(pl.col("c_start") >= pl.col("p_end"))
-        .then(pl.col("sentence").str.slice(pl.col("p_end"), pl.col("c_start") - pl.col("p_end")))
+        .then(pl.col("sentence").str.slice(pl.col("p_end"), (pl.col("c_start") - pl.col("p_end")).clip(0)))
         .alias("_gap_after"),
         pl.when(pl.col("c_end") <= pl.col("p_start"))
-        .then(pl.col("sentence").str.slice(pl.col("c_end"), pl.col("p_start") - pl.col("c_end")))
+        .then(pl.col("sentence").str.slice(pl.col("c_end"), (pl.col("p_start") - pl.col("c_end")).clip(0)))
         .alias("_gap_before"),
     )
     score = (
@@ -281,7 +284,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         pl.when(pl.col("c_end") <= pl.col("p_start"))
         .then(
             pl.concat_str(
-                sentence.str.slice(pl.col("c_end"), pl.col("p_start") - pl.col("c_end")),
+                sentence.str.slice(pl.col("c_end"), (pl.col("p_start") - pl.col("c_end")).clip(0)),
                 sentence.str.slice(pl.col("p_end")),
             )
         )
@@ -293,7 +296,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .then(
             after_last_break(
                 pl.when(pl.col("c_end") <= pl.col("p_start"))
-                .then(sentence.str.slice(pl.col("c_end"), pl.col("p_start") - pl.col("c_end")))
+                .then(sentence.str.slice(pl.col("c_end"), (pl.col("p_start") - pl.col("c_end")).clip(0)))
                 .otherwise(sentence.str.slice(0, pl.col("p_start")))
             ).str.slice(-100)
         )
@@ -312,13 +315,26 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     )
     # entities marked as targets or sources ("from China") are never the imposer
     cand = cand.with_columns(
-        pl.col("left_tail").str.replace_all(entity_template(_MARKED, reference), "").alias("left_unmarked")
+        untag(tag_entities(pl.col("left_tail"), reference).str.replace_all(entity_template(_MARKED), "")).alias(
+            "left_unmarked"
+        )
     )
-    roles = {name: extract_iso3(pl.col(col), TEMPLATES[name], reference) for name, col in (
+    sources = (
+        "p_right",
+        "right_target",
+        "left_tail",
+        "p_left",
+        "left_unmarked",
+        "right_head",
+        "sentence",
+        "prev_sentence",
+    )
+    cand = cand.with_columns([tag_entities(pl.col(c), reference).alias(f"_tag_{c}") for c in sources])
+    roles = {name: extract_iso3(pl.col(f"_tag_{col}"), TEMPLATES[name], reference, tagged=True) for name, col in (
         ("t_pct", "p_right"), ("t_right", "right_target"), ("t_facing", "left_tail"), ("t_from", "left_tail"), ("t_hit", "left_tail"),
         ("t_before", "p_left"), ("t_to", "right_target"),
         ("i_poss", "left_unmarked"), ("i_poss_near", "left_unmarked"), ("i_subj", "left_unmarked"), ("i_rel", "right_head"),
-        ("i_from", "right_head"), ("i_under", "right_head"), ("i_start", "sentence"),
+        ("i_from", "right_head"), ("i_under", "right_head"), ("i_start", "sentence"), ("prev_subject", "prev_sentence"),
     )}  # fmt: skip
     target_span = (
         pl.col("right_target")
@@ -334,8 +350,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         pl.col("left").str.extract(r"(?i)(?:^|\W)(its|their)\s+" + _FILL + r"{0,3}$", 1).is_not_null().alias("its"),
         to_iso3(pl.col("left_unmarked").str.extract_all(reference.entity_re).list.last(), reference).alias("left_last"),
         # the sentence's countries that are not marked as a target or source
-        sentence.str.replace_all(entity_template(_MARKED, reference), "")
-        .str.extract_all(reference.entity_re)
+        tagged_names(tag_entities(sentence, reference).str.replace_all(entity_template(_MARKED), ""))
         .list.eval(pl.element().replace_strict(actor_iso3_of(reference), default=None, return_dtype=pl.Utf8))
         .list.drop_nulls()
         .alias("free_isos"),
@@ -438,8 +453,17 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
             pl.when(back_reference & pl.col("subject").ne_missing(target)).then("subject"),
             pl.when(pl.col("_prev_sentence").ne_missing(target)).then("_prev_sentence"),
             pl.when(pl.col("left_last").ne_missing(target)).then("left_last"),
+            pl.when(pl.col("prev_subject").ne_missing(target)).then("prev_subject"),
             pl.when(pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
             first_other(pl.col("free_isos"), target),
+        ).alias("imposer_iso3")
+    )
+    # nothing in the sentence: the imposer of the measure before it, then the story's country
+    prev_imposer = pl.col("imposer_iso3").shift(1).forward_fill().over("doc_id")
+    cand = cand.with_columns(
+        pl.coalesce(
+            "imposer_iso3",
+            pl.when(prev_imposer.ne_missing(target)).then(prev_imposer),
             first_other(pl.col("main"), target),
         ).alias("imposer_iso3")
     )

@@ -19,6 +19,8 @@ from flows.facts.context import (
     extract_iso3,
     first_other,
     money_anchors,
+    phrase_value,
+    tag_entities,
     to_iso3,
     with_clause,
     words,
@@ -62,10 +64,7 @@ _PAIR = r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*[-–/]\s*([A-Z][\w.]*(?:\s+[A-Z][\
 
 
 def _flow_of(cue: pl.Expr) -> pl.Expr:
-    result = pl.lit(None, dtype=pl.Utf8)
-    for flow, cues in reversed(FLOW_CUES.items()):
-        result = pl.when(cue.str.contains(rf"(?i)^{alt(cues)}$")).then(pl.lit(flow)).otherwise(result)
-    return result
+    return phrase_value(cue, FLOW_CUES)
 
 
 # Sold "there": the partner is the country the previous sentence named.
@@ -111,9 +110,14 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         pl.concat_str("left_clause", amount_text, "right_clause").alias("clause"),
         pl.col("left").str.slice(-40).str.contains(_COMPARISON).alias("comparison"),
     )
-    roles = {name: extract_iso3(pl.col("clause"), t, reference) for name, t in TEMPLATES.items() if name != "made"}
-    roles["made"] = extract_iso3(pl.col("sentence"), TEMPLATES["made"], reference)
-    roles["between2"] = extract_iso3(pl.col("clause"), TEMPLATES["between"], reference, group=2)
+    cand = cand.with_columns(
+        tag_entities(pl.col("clause"), reference).alias("_tag_clause"),
+        tag_entities(pl.col("sentence"), reference).alias("_tag_sentence"),
+    )
+    clause = pl.col("_tag_clause")
+    roles = {name: extract_iso3(clause, t, reference, tagged=True) for name, t in TEMPLATES.items() if name != "made"}
+    roles["made"] = extract_iso3(pl.col("_tag_sentence"), TEMPLATES["made"], reference, tagged=True)
+    roles["between2"] = extract_iso3(clause, TEMPLATES["between"], reference, group=2, tagged=True)
     pair = ascii_word_classes(_PAIR)
     roles["pair"] = to_iso3(pl.col("clause").str.extract(pair, 1), reference)
     roles["pair2"] = to_iso3(pl.col("clause").str.extract(pair, 2), reference)

@@ -113,3 +113,31 @@ def test_generic_currency_signs_follow_the_country_of_the_article(text, currency
 def test_lakh_crore_is_a_trillion():
     row = amounts_of("a ₹8.5 lakh crore budget").row(0, named=True)
     assert (row["value"], row["currency"]) == (8.5e12, "INR")
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        # the story's country is named more often than the sign's default country
+        ("Nepal's hydropower sales to India rose to Rs 9 billion, Nepal's grid operator said, and Nepal wants more.",
+         "NPR"),
+        ("Mexico's farm ministry said Mexico sold 40 billion pesos of tomatoes.", "MXN"),
+        ("Manila's budget adds 20 billion pesos for roads.", "PHP"),
+    ],
+)  # fmt: skip
+def test_generic_currency_words_follow_the_country_named_most(text, currency):
+    assert amounts_in_context(text)["currency"].to_list() == [currency]
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [("exports earned 8.1 billion birr", "ETB"), ("a 30 billion kwacha budget", "ZMW"), ("2.5 trillion som", "UZS")],
+)
+def test_more_local_currency_words(text, currency):
+    assert amounts_of(text)["currency"].to_list() == [currency]
+
+
+def test_amounts_next_to_non_ascii_text_keep_their_boundaries():
+    # ASCII word boundaries in the amount regex: dashes, curly quotes and accents around figures
+    rows = amounts_of("São Paulo’s “$3.5 billion” deal—15% of it—was signed.")
+    assert rows["text"].to_list() == ["$3.5 billion", "15%"]
