@@ -12,6 +12,7 @@ import functools
 import json
 import logging
 import os
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,6 +75,10 @@ def load_suite(path: Path) -> Suite:
 
 def load_suites(folder: Path) -> dict[str, Suite]:
     return {p.stem: load_suite(p) for p in sorted(folder.glob("*.json"))}
+
+
+# GX's own pandas indexing warns on every failing row condition; it is not about our data.
+warnings.filterwarnings("ignore", message="Boolean Series key will be reindexed", category=UserWarning)
 
 
 @functools.lru_cache(maxsize=1)
