@@ -153,6 +153,21 @@ def current_documents(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return query_frame(con, "SELECT doc_id, path, extractor_version FROM documents")
 
 
+FILE_INDEX_SCHEMA = {"file": pl.Utf8, "size": pl.Int64, "mtime_ns": pl.Int64, "doc_id": pl.Utf8, "doc_path": pl.Utf8}
+
+
+def file_index(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return query_frame(con, "SELECT file, size, mtime_ns, doc_id, doc_path FROM file_index").cast(FILE_INDEX_SCHEMA)
+
+
+def replace_file_index(con: duckdb.DuckDBPyConnection, rows: pl.DataFrame) -> None:
+    con.execute("DELETE FROM file_index")
+    if not rows.is_empty():
+        con.register("file_index_rows", rows.to_arrow())
+        con.execute("INSERT INTO file_index BY NAME SELECT * FROM file_index_rows")
+        con.unregister("file_index_rows")
+
+
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 

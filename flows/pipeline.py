@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import hashlib
 import logging
+import os
 import shutil
 import sys
 import time
@@ -43,6 +44,8 @@ ROW_KEYS = {"amounts": "amount_id", **{t: "fact_id" for t in load.FACT_TABLES}}
 @dataclass
 class BatchOutcome:
     seen: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, path) of every document read
+    files: list[dict] = field(default_factory=list)  # file_index rows of the batch's files
+    files_read: int = 0
     extracted: list[str] = field(default_factory=list)
     rejected: list[dict] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
@@ -57,6 +60,7 @@ class RunSummary:
     version: int | None
     current_version: int | None
     n_files: int
+    n_files_read: int  # files opened this run; the others were unchanged since the last run
     n_documents_read: int
     n_documents_extracted: int
     n_rejected: int
@@ -113,20 +117,46 @@ def stage_documents(
 
 @task(name="ingest-extract-validate", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 def process_file_batch(
-    paths: list[str], batch_no: int, up_to_date: frozenset[str], settings: Settings, staging: Path, version: str
+    paths: list[str],
+    batch_no: int,
+    up_to_date: frozenset[str],
+    unchanged: dict[str, list[dict]],
+    settings: Settings,
+    staging: Path,
+    version: str,
 ) -> BatchOutcome:
-    """Read a batch of files; extract the documents that are new or were made by another extractor."""
+    """Read a batch of files; extract the documents that are new or were made by another extractor.
+
+    A file in `unchanged` (same size and modification time as when its documents, all up to
+    date, were read) is not read again: its index rows stand for it.
+    """
     started = time.perf_counter()
     result = ingest.IngestResult()
+    kept: list[dict] = []
+    read: list[tuple[str, os.stat_result, int]] = []
     for path in paths:
+        stat = os.stat(path)
+        known = unchanged.get(path, [])
+        if known and all(r["size"] == stat.st_size and r["mtime_ns"] == stat.st_mtime_ns for r in known):
+            kept += known
+            continue
+        before = len(result.documents)
         result.extend(ingest.read_file(Path(path), settings.input_dir, settings.max_file_bytes))
+        read.append((path, stat, before))
+    indexed = kept + [
+        {"file": path, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "doc_id": d["doc_id"], "doc_path": d["path"]}
+        for i, (path, stat, start) in enumerate(read)
+        for d in result.documents[start : read[i + 1][2] if i + 1 < len(read) else len(result.documents)]
+    ]
     documents, rejected = result.frames()
     ingest_seconds = time.perf_counter() - started
     todo = documents.filter(~pl.col("doc_id").is_in(list(up_to_date)))
     outcome = (
         stage_documents(todo, f"files-{batch_no:06d}", settings, staging, version) if todo.height else BatchOutcome()
     )
-    outcome.seen = list(documents.select("doc_id", "path").iter_rows())
+    outcome.seen = list(documents.select("doc_id", "path").iter_rows()) + [(r["doc_id"], r["doc_path"]) for r in kept]
+    outcome.files = indexed
+    outcome.files_read = len(read)
     outcome.rejected = rejected.to_dicts()
     outcome.seconds["ingest"] = ingest_seconds
     return outcome
@@ -142,13 +172,14 @@ def process_stored_batch(
 
 
 @task(name="read-warehouse-state", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=2)
-def read_state(settings: Settings) -> pl.DataFrame:
-    """Current documents: doc_id, path, extractor_version (empty for a new warehouse)."""
+def read_state(settings: Settings) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Current documents (doc_id, path, extractor_version) and the file index; empty for a new warehouse."""
     if not settings.warehouse.exists():
-        return pl.DataFrame(schema={"doc_id": pl.Utf8, "path": pl.Utf8, "extractor_version": pl.Utf8})
+        documents = pl.DataFrame(schema={"doc_id": pl.Utf8, "path": pl.Utf8, "extractor_version": pl.Utf8})
+        return documents, pl.DataFrame(schema=load.FILE_INDEX_SCHEMA)
     con = load.connect(settings.warehouse, read_only=True)
     try:
-        return load.current_documents(con)
+        return load.current_documents(con), load.file_index(con)
     finally:
         con.close()
 
@@ -179,7 +210,7 @@ def stage_stored(doc_ids: list[str], settings: Settings, staging: Path) -> list[
 
 @task(name="publish-and-export", cache_policy=NO_CACHE)
 def publish_and_export(
-    request: load.PublishRequest, settings: Settings, run: dict, rejected: pl.DataFrame
+    request: load.PublishRequest, settings: Settings, run: dict, rejected: pl.DataFrame, files: pl.DataFrame
 ) -> load.PublishResult:
     """Publish one version (or nothing) in a copy of the warehouse, export it, then swap the copy in.
 
@@ -196,6 +227,7 @@ def publish_and_export(
                 finished_at=dt.datetime.now(dt.UTC),
             )
             load.record_run(con, run, rejected)
+            load.replace_file_index(con, files)
             con.execute("CHECKPOINT")
             export.export_versions(con, settings.exports_dir)
         finally:
@@ -206,6 +238,15 @@ def publish_and_export(
     finally:
         con.close()
     return result
+
+
+def _unchanged_files(index: pl.DataFrame, up_to_date: frozenset[str]) -> dict[str, list[dict]]:
+    """Index rows per file, for files whose documents are all current and up to date."""
+    fresh = index.with_columns(pl.col("doc_id").is_in(list(up_to_date)).all().over("file").alias("_fresh"))
+    rows: dict[str, list[dict]] = {}
+    for row in fresh.filter("_fresh").drop("_fresh").iter_rows(named=True):
+        rows.setdefault(row["file"], []).append(row)
+    return rows
 
 
 def _gather(futures: list, what: str, logger: logging.Logger | logging.LoggerAdapter) -> list[BatchOutcome]:
@@ -261,7 +302,7 @@ def build_warehouse(settings: Settings | dict | None = None, prune: bool = False
     with load.warehouse_lock(settings.warehouse, settings.lock_timeout_s):
         shutil.rmtree(staging_root, ignore_errors=True)  # what a killed run left; we hold the lock
         try:
-            current = read_state(settings)
+            current, index = read_state(settings)
             files, discovery_rejected, skipped = ingest.discover(settings.input_dir)
             up_to_date = frozenset(current.filter(pl.col("extractor_version") == version)["doc_id"].to_list())
             logger.info(
@@ -269,10 +310,12 @@ def build_warehouse(settings: Settings | dict | None = None, prune: bool = False
                 len(files), settings.input_dir, len(skipped), len(up_to_date),
             )  # fmt: skip
             file_batches = _batches([str(f) for f in files], settings.batch_size)
+            unchanged = _unchanged_files(index, up_to_date)
             file_futures = process_file_batch.map(
                 file_batches,
                 range(len(file_batches)),
                 unmapped(up_to_date),
+                [{p: unchanged[p] for p in batch if p in unchanged} for batch in file_batches],
                 unmapped(settings),
                 unmapped(staging),
                 unmapped(version),
@@ -313,7 +356,10 @@ def build_warehouse(settings: Settings | dict | None = None, prune: bool = False
                 "n_documents_extracted": sum(len(o.extracted) for o in outcomes),
                 "n_rejected": len(rejected),
             }
-            result = publish_and_export(request, settings, run, pl.DataFrame(rejected, schema=ingest.REJECTED_SCHEMA))
+            files_read = pl.DataFrame([row for o in outcomes for row in o.files], schema=load.FILE_INDEX_SCHEMA)
+            result = publish_and_export(
+                request, settings, run, pl.DataFrame(rejected, schema=ingest.REJECTED_SCHEMA), files_read
+            )
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     seconds: dict[str, float] = {}
@@ -327,6 +373,7 @@ def build_warehouse(settings: Settings | dict | None = None, prune: bool = False
         version=result.version,
         current_version=result.current_version,
         n_files=len(files),
+        n_files_read=sum(o.files_read for o in outcomes),
         n_documents_read=len(seen),
         n_documents_extracted=run["n_documents_extracted"],
         n_rejected=len(rejected),

@@ -105,3 +105,13 @@ CREATE OR REPLACE VIEW rejected_inputs AS
 SELECT path, reason, n_bytes, run_id, recorded_at
 FROM rejected_inputs_log
 WHERE run_id = (SELECT run_id FROM runs WHERE finished_at IS NOT NULL ORDER BY started_at DESC LIMIT 1);
+
+-- Which documents each input file held when last read, so that a run reads only new or
+-- changed files (same size and modification time: not read again). Not versioned.
+CREATE TABLE IF NOT EXISTS file_index (
+    file      VARCHAR NOT NULL,  -- absolute path
+    size      BIGINT NOT NULL,
+    mtime_ns  BIGINT NOT NULL,
+    doc_id    VARCHAR NOT NULL,
+    doc_path  VARCHAR NOT NULL
+);

@@ -138,3 +138,21 @@ def test_a_row_that_breaks_an_expectation_is_quarantined_not_loaded(tmp_path):
     assert row[:4] == (1, "amounts", "expect_column_values_to_be_between", "value")
     assert json.loads(row[4])["text"] == "99999%"
     assert query(out, "SELECT validation, n_quarantined FROM versions") == [("quarantined", 1)]
+
+
+def test_a_run_reads_only_new_or_changed_files(seed_copy, tmp_path):
+    out = tmp_path / "wh"
+    assert run_flow(seed_copy, out)["n_files_read"] == 2
+    again = run_flow(seed_copy, out)
+    assert (again["n_files_read"], again["n_documents_read"], again["status"]) == (0, 2, "unchanged")
+
+    (seed_copy / "articles" / "jakarta.md").write_text(NEW_ARTICLE)
+    added = run_flow(seed_copy, out)
+    assert (added["n_files_read"], added["n_documents_extracted"], added["version"]) == (1, 1, 2)
+
+    edited = seed_copy / "articles" / "jakarta.md"
+    edited.write_text(NEW_ARTICLE.replace("12%", "14%"))
+    changed = run_flow(seed_copy, out)
+    assert (changed["n_files_read"], changed["version"]) == (1, 3)
+    assert query(out, "SELECT value FROM amounts WHERE kind = 'percent' AND value IN (12, 14)") == [(14.0,)]
+    assert query(out, "SELECT count(*) FROM documents") == [(3,)]
