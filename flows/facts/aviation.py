@@ -93,12 +93,16 @@ def _primary_manufacturer(reference: FactReference) -> dict[str, str]:
     return dict(makers.group_by("iso3", maintain_order=True).agg(pl.col("canonical").first()).iter_rows())
 
 
-_BACK_TO_AIRLINE = r"(?i)(?-u:\b)(?:the\s+(?:carrier|airline|company|group|low-cost\s+carrier)|it|its)(?-u:\b)"
+_BACK_TO_AIRLINE = r"(?i)(?-u:\b)(?:the\s+(?:(?:flag|national|state|flagship)\s+carrier|carrier|airline|company|group|low-cost\s+carrier)|it|its)(?-u:\b)"
+
+
+_PASSIVE_BY = r"(?i)((?:leas|order|bought|purchas|acquir|rent|financ)\w*)\s+by(?-u:\b)"
 
 
 def doc_airlines(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     """doc_id -> `doc_airline`: the airline a document names most (ties: first named)."""
-    airlines = [a for a, c in reference.category_of.items() if c == "airline"]
+    # lessors are counterparties, never the story's customer airline
+    airlines = [a for a, c in reference.category_of.items() if c == "airline" and reference.kind_of.get(a) != "lessor"]
     named = (
         ctx.select("doc_id", "sent_id", pl.col("ents"))
         .explode("ents")
@@ -121,7 +125,8 @@ def _parties(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     sentence = pl.col("sentence")
     cand = cand.with_columns(
         sentence.str.extract_all(airline_re).alias("_airlines"),
-        sentence.str.extract(counterparty_re, 1).alias("_counter"),
+        # the agent of a passive deal verb is the customer: "leased by Thai Airways from Avolon"
+        sentence.str.replace_all(_PASSIVE_BY, "$1 agent").str.extract(counterparty_re, 1).alias("_counter"),
     )
     first = pl.col("_airlines").list.get(0, null_on_oob=True)
     second = pl.col("_airlines").list.get(1, null_on_oob=True)

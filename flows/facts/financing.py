@@ -91,6 +91,8 @@ TEMPLATES = {
     "l_asked": rf"(?i:asked|requested|approached|urged)\s+{THE}{{E}}\s+(?i:for|to)",
     "l_subj": rf"{{E}}{POSS}\s+{_FILL}{{0,3}}?{_GIVE}",
     "l_adj": rf"{{E}}{POSS}\s+{_FILL}{{0,2}}?(?i:loans?|credit|financing|funding|funds|grants?|aid|investments?|investors?|capital|lenders?|banks?)(?-u:\b)",
+    # the investor is the country of the company that invests: "Denmark's Maersk signed a deal to invest in"
+    "l_invest": rf"{{E}}{POSS}\s+[^;]{{0,80}}?(?-u:\b)(?i:to\s+invest|invest(?:s|ed|ing)?\s+in|will\s+invest)(?-u:\b)",
     "b_dative": rf"(?i:lend|lends|lent|grant|grants|give|gives|offer|offers)\s+{THE}{{E}}",
     "b_to": rf"(?i:loans?|credit(?:\s+lines?)?|lines?\s+of\s+credit|financing|funding|grants?|aid|investment|lend\w*|lent|extend\w*|provid\w+|disburs\w+|pledg\w+|to\s+invest|invest\w*)\s+{_FILL}{{0,8}}?(?:to|for|in|into)\s+(?:its\s+|their\s+)?{THE}{_FILL}{{0,3}}?{{E}}",
     "b_subj": rf"{{E}}{POSS}\s+{_FILL}{{0,4}}?{_GET}",
@@ -157,7 +159,7 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         org_iso3.alias("_org_iso3"),
     )
     borrower_named = pl.coalesce("b_dative", "b_to", "b_subj")
-    lender_country = pl.coalesce("_org_iso3", "l_from", "l_by", "l_asked", "l_adj", "l_subj")
+    lender_country = pl.coalesce("_org_iso3", "l_from", "l_by", "l_asked", "l_adj", "l_subj", "l_invest")
     cand = cand.with_columns(
         pl.when(pl.col("_multilateral"))
         .then(None)

@@ -32,7 +32,7 @@ NOT_FLOW_CUES = (
     r"ports?", r"canal", r"highway", r"expressway", r"bridge", r"plant", r"factory", r"deals?", r"contracts?",
     r"orders?", r"aircraft", r"jets?", r"planes?", r"GDP", r"revenues?", r"profits?", r"valuation", r"market\s+value",
     r"budget", r"costs?", r"costing", r"valued", r"tariffs?", r"duties", r"levies", r"package", r"bonds?", r"debt",
-    r"reserves", r"remittances", r"sales\s+of\s+(?:shares|stock)", r"shares?", r"stake",
+    r"reserves", r"remittances", r"deficits?", r"surplus(?:es)?", r"imbalances?", r"sales\s+of\s+(?:shares|stock)", r"shares?", r"stake",
 )  # fmt: skip
 # Speculation and targets: not facts.
 SPECULATION = (
@@ -57,6 +57,8 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
         r"export\s+(?:controls?|restrictions?|bans?|curbs?|licen[cs]e\s+requirements?)",
         r"(?:ban|bans|banned|restrict\w*|curbs?|controls?|limits?)\s+(?:on\s+)?(?:the\s+)?(?:exports?|sales|shipments)\s+of",
         r"requir\w*\s+(?:an?\s+)?(?:export\s+)?licen[cs]es?",
+        # passive licence rules: "Licences will be required for shipments of ...", "licensing requirements"
+        r"licen[cs]es?\s+(?:will\s+be\s+|are\s+(?:now\s+)?|is\s+(?:now\s+)?)required", r"licen[cs]ing\s+(?:requirements?|rules?|regimes?)",
     ),
     "quota": (r"(?:import\s+)?quotas?",),
     "sanction": (r"sanctions?", r"embargo(?:es)?", r"blacklist(?:ed|ing)?", r"entity\s+list"),
@@ -214,6 +216,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
 AGREEMENT_COMMERCIAL = (
     r"loans?", r"credit\s+lines?", r"lines?\s+of\s+credit", r"leas\w+", r"aircraft", r"jets?", r"planes?",
     r"purchase\s+agreements?", r"supply\s+(?:agreements?|contracts?|deals?)", r"sales?\s+(?:agreements?|contracts?)",
+    # a company's contract to invest in or build one asset: "signed a $700 million deal to invest in a terminal"
+    r"(?:deals?|agreements?|contracts?)\s+(?:with\s+(?:the\s+)?[\w-]+\s+)?to\s+(?:invest|build|construct|develop|operate)\s+(?:in\s+)?(?:an?|the)\s+(?:[\w$.,-]+\s+){0,4}?(?:terminal|refinery|plant|factory|port|mine|smelter|mill)s?",
 )  # fmt: skip
 
 # ---------------------------------------------------------------- products (canonical -> cues)

@@ -72,7 +72,9 @@ _PCT_OTHER_LEFT = (
 )
 _PCT_OTHER_RIGHT = (
     r"(?i)^\s*(?:of\s+(?:its|their|the|global|world)|stake|share|growth|jump|rise|increase|decline|drop|fall|gain|"
-    r"year-on-year|from\s+a\s+year|of\s+GDP|of\s+capacity|interest|inflation|(?:of\s+)?(?:the\s+)?vote)"
+    r"year-on-year|from\s+a\s+year|of\s+GDP|of\s+capacity|interest|inflation|(?:of\s+)?(?:the\s+)?vote|"
+    # a share of goods covered, not a rate: "duties on 98% of tariff lines"
+    r"of\s+(?:all\s+)?(?:(?:tariff|product)\s+)?(?:lines|categories|headings|items|goods|products))"
 )
 _IMPOSE_VERB = words(
     (r"impos\w*", r"slap\w*", r"levie[sd]", r"levy(?:ing)?", r"announc\w+", r"introduc\w+", r"recommend\w*",
@@ -116,6 +118,7 @@ _TARGET_TAIL = (
     r"(?-u:\b)(?:on|against|targeting|hitting|for)\s+(?:imports?\s+from\s+)?" + _FILL + r"{0,6}?" + THE
     + r"([A-Z][^.;:%—–()]*)"
 )  # fmt: skip
+_TARGET_TO_TAIL = r"^[^.;%]{0,120}?(?-u:\b)to\s+" + THE + r"([A-Z][^.;:%—–()]*)"
 _NAME_RUN = r"^((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:(?:,\s*|,?\s+and\s+|\s+or\s+)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)*)"
 # Entities marked as targets or sources, not imposers: "on Chinese imports", "from China".
 _MARKED = r"(?-u:\b)(?:on|against|from|for|to|of)\s+" + _FILL + r"{0,2}?" + THE + r"{E}"
@@ -337,8 +340,15 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         ("i_from", "right_head"), ("i_under", "right_head"), ("i_start", "sentence"), ("prev_subject", "prev_sentence"),
     )}  # fmt: skip
     target_span = (
-        pl.col("right_target")
-        .str.extract(ascii_word_classes(_TARGET_TAIL), 1)
+        pl.when(pl.col("measure") == "export_control")
+        # export controls name whom the goods may not reach: "shipments of chips to the UAE and Saudi Arabia"
+        .then(
+            pl.coalesce(
+                pl.col("right_target").str.extract(ascii_word_classes(_TARGET_TO_TAIL), 1),
+                pl.col("right_target").str.extract(ascii_word_classes(_TARGET_TAIL), 1),
+            )
+        )
+        .otherwise(pl.col("right_target").str.extract(ascii_word_classes(_TARGET_TAIL), 1))
         .str.extract(ascii_word_classes(_NAME_RUN), 1)
     )
     cand = cand.with_columns(**roles).with_columns(
@@ -372,13 +382,17 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             "t_from",
         ).alias("target_iso3")
     )
+
+    def not_target(c: str) -> pl.Expr:
+        # neither the target nor one of a list of targets ("to the UAE and Saudi Arabia")
+        listed = pl.col("t_list").list.contains(pl.col(c)).fill_null(False)
+        return pl.col(c).ne_missing(pl.col("target_iso3")) & ~listed
+
     explicit = pl.coalesce(
-        *[pl.when(pl.col(c).ne_missing(pl.col("target_iso3"))).then(c) for c in ("i_from", "i_under", "i_rel")],
+        *[pl.when(not_target(c)).then(c) for c in ("i_from", "i_under", "i_rel")],
         pl.when(pl.col("its")).then(first_other(pl.col("isos"), pl.col("target_iso3"))),
-        *[pl.when(pl.col(c).ne_missing(pl.col("target_iso3"))).then(c) for c in ("i_poss_near", "i_poss", "i_subj")],
-        pl.when(~is_pct & (pl.col("measure") != "tariff") & pl.col("i_start").ne_missing(pl.col("target_iso3"))).then(
-            "i_start"
-        ),
+        *[pl.when(not_target(c)).then(c) for c in ("i_poss_near", "i_poss", "i_subj")],
+        pl.when(~is_pct & (pl.col("measure") != "tariff") & not_target("i_start")).then("i_start"),
     )
     cand = cand.with_columns(explicit.alias("imposer_iso3"), pl.col("target_iso3").is_not_null().alias("named_target"))
     # Several targets of one rate-less measure ("on steel from China and Vietnam") give one row each.
@@ -455,7 +469,7 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
             pl.when(pl.col("left_last").ne_missing(target)).then("left_last"),
             pl.when(pl.col("prev_subject").ne_missing(target)).then("prev_subject"),
             pl.when(pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
-            first_other(pl.col("free_isos"), target),
+            first_other(pl.col("free_isos").list.set_difference(pl.col("t_list")), target),
         ).alias("imposer_iso3")
     )
     # nothing in the sentence: the imposer of the measure before it, then the story's country

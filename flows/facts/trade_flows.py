@@ -51,7 +51,7 @@ TEMPLATES = {
     "rep_from": rf"(?i:exports?|shipments?|sales)\s+(?:[\w-]+\s+){{0,3}}?from\s+{THE}{{E}}",
     "to": rf"{_EXPORT_VERB}(?-u:\b)[^;]*?(?-u:\b)(?:to|into)\s+{THE}{{E}}",
     "from": rf"{_IMPORT_VERB}(?-u:\b)[^;]*?(?-u:\b)from\s+{THE}{{E}}",
-    "of": rf"(?i:imports?\s+of|imported|bought|purchased)\s+{THE}{{E}}",
+    "of": rf"(?i:(?:imports?|purchases)\s+of|imported|bought|purchased)\s+{THE}{{E}}",
     "with": rf"(?i:trade|commerce|turnover|trading)(?-u:\b)[^;]*?(?-u:\b)with\s+{THE}{{E}}",
     "between": rf"between\s+{THE}{{E}}\s+and\s+{THE}{{E}}",
     # "China bought $19.5 billion of Angolan crude"
@@ -77,8 +77,10 @@ _COMPARISON = (
 _YEARS_BACK = r"(?i)(\w+)\s+years?\s+(?:earlier|before|ago|previously)"
 # A destination or origin described, not named ("exports to the kingdom", "shipments to what had
 # been its most valuable market"): the story's other country.
-_UNNAMED_TO = r"(?i:exports?|shipments?|sales|sold|shipped|exported)\s+to\s+(?i:the|what|its|their|a)(?-u:\b)"
-_UNNAMED_FROM = r"(?i:imports?|purchases|bought|imported)\s+from\s+(?i:the|what|its|their|a)(?-u:\b)"
+_UNNAMED_TO = r"(?i:exports?|shipments?|sales|sold|shipped|exported)(?:\s+[^\s;,]+){0,5}?\s+to\s+(?i:the|what|its|their|a)(?-u:\b)"
+_UNNAMED_FROM = (
+    r"(?i:imports?|purchases|bought|imported)(?:\s+[^\s;,]+){0,5}?\s+from\s+(?i:the|what|its|their|a)(?-u:\b)"
+)
 # "imported X from Mexico ... and sold it $334 billion": the partner of the figure before.
 _PRONOUN_PARTNER = r"(?i:sold|exported|shipped|sent|sells|exports)\s+(?:it|them)(?-u:\b)"
 # A cost or an aircraft bought is the object of the trade word, not another kind of money:
@@ -144,7 +146,7 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         first_other(pl.col("isos"), pl.col("partner_iso3")),
         first_other(pl.col("main"), pl.col("partner_iso3")),
     )
-    cand = cand.with_columns(reporter.alias("reporter_iso3"))
+    cand = cand.with_columns(reporter.alias("reporter_iso3"), named_reporter.alias("_named_rep"))
     unnamed = ((flow == "export") & pl.col("clause").str.contains(_UNNAMED_TO)) | (
         (flow == "import") & pl.col("clause").str.contains(_UNNAMED_FROM)
     )
@@ -174,7 +176,7 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         product_of(pl.col("clause"), single=True).alias("product"),
     )
     cand = resolve_frame(cand, "period_text", "published", how="period")
-    cand = _pronoun_partner(_comparisons(cand)).filter(
+    cand = _counterflow(_pronoun_partner(_comparisons(cand))).filter(
         pl.col("flow").is_not_null()
         & ~pl.col("clause").str.contains(_SPECULATION)
         & pl.col("reporter_iso3").is_not_null()
@@ -185,6 +187,28 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         "reporter_iso3", "partner_iso3", "flow", "value_usd", pl.col("value").alias("value_original"),
         "currency", "qualifier", "period_start", "period_end", "product", "period_text",
     )  # fmt: skip
+
+
+def _counterflow(cand: pl.DataFrame) -> pl.DataFrame:
+    """A figure with no named partner set against a fully named one of the same sentence:
+    "Imports from China totalled $4.4 billion, against exports of $0.2 billion" (the same pair,
+    the other direction); "exports to the Emirates reached $27 billion, while the UAE sold
+    $4.5 billion the other way" (its reporter is the other figure's partner)."""
+    key = ["doc_id", "sent_id"]
+    full = pl.col("partner_iso3").is_not_null() & pl.col("flow").is_in(["export", "import"])
+    sib = {c: pl.col(c).filter(full).first().over(key) for c in ("flow", "reporter_iso3", "partner_iso3")}
+    lone = pl.col("partner_iso3").is_null() & pl.col("flow").is_in(["export", "import"]) & sib["flow"].is_not_null()
+    reverse = lone & pl.col("_named_rep").eq_missing(sib["partner_iso3"])
+    same_pair = lone & pl.col("_named_rep").is_null() & sib["flow"].ne_missing(pl.col("flow"))
+    return cand.with_columns(
+        pl.when(same_pair).then(sib["reporter_iso3"]).otherwise("reporter_iso3").alias("reporter_iso3"),
+        pl.when(reverse)
+        .then(sib["reporter_iso3"])
+        .when(same_pair)
+        .then(sib["partner_iso3"])
+        .otherwise("partner_iso3")
+        .alias("partner_iso3"),
+    )
 
 
 def _pronoun_partner(cand: pl.DataFrame) -> pl.DataFrame:
