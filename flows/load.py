@@ -113,12 +113,17 @@ def next_warehouse(warehouse: Path) -> Iterator[Path]:
         os.close(directory)
 
 
-def connect(warehouse: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def connect(warehouse: Path, *, read_only: bool = False, memory_limit: str = "1GB") -> duckdb.DuckDBPyConnection:
     """Open the warehouse; a writable connection also creates or upgrades the schema."""
     if read_only:
         return duckdb.connect(str(warehouse), read_only=True)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(warehouse))
+    # DuckDB's default memory limit is 80 % of RAM; a publish at 100k documents then grew the
+    # run past 2.5 GiB. With a limit it spills to a temp folder beside the warehouse instead.
+    con = duckdb.connect(
+        str(warehouse),
+        config={"memory_limit": memory_limit, "temp_directory": str(warehouse.parent / ".duckdb_tmp")},
+    )
     con.execute((SQL_DIR / "schema.sql").read_text())
     con.execute((SQL_DIR / "column_comments.sql").read_text())
     views = (SQL_DIR / "versioned_views.sql").read_text()

@@ -218,7 +218,7 @@ def publish_and_export(
     at any point leaves the warehouse at its previous version; latest/ follows after the swap.
     """
     with load.next_warehouse(settings.warehouse) as draft:
-        con = load.connect(draft)
+        con = load.connect(draft, memory_limit=settings.duckdb_memory_limit)
         try:
             result = load.publish(con, request)
             run.update(
