@@ -12,6 +12,7 @@ import functools
 import json
 import logging
 import os
+import threading
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,6 +80,9 @@ def load_suites(folder: Path) -> dict[str, Suite]:
 
 # GX's own pandas indexing warns on every failing row condition; it is not about our data.
 warnings.filterwarnings("ignore", message="Boolean Series key will be reindexed", category=UserWarning)
+
+
+_GX_LOCK = threading.Lock()
 
 
 @functools.lru_cache(maxsize=1)
@@ -155,8 +159,9 @@ def validate(
         return frame, pl.DataFrame(schema=QUARANTINE_SCHEMA)
     checked = check_columns(table, frame, documents)
     pandas_frame = checked.to_pandas(use_pyarrow_extension_array=False)
-    batch = _batch_definition().get_batch(batch_parameters={"dataframe": pandas_frame})
-    result = batch.validate(suite.gx_suite, result_format={"result_format": "COMPLETE"})
+    with _GX_LOCK:  # one GX context per process, and GX is not thread-safe: batches take turns here
+        batch = _batch_definition().get_batch(batch_parameters={"dataframe": pandas_frame})
+        result = batch.validate(suite.gx_suite, result_format={"result_format": "COMPLETE"})
     failures: list[dict] = []
     for outcome in result.results:
         if outcome.success:
@@ -164,7 +169,11 @@ def validate(
         config = outcome.expectation_config
         indexes = outcome.result.get("unexpected_index_list")
         if indexes is None:
-            raise TableLevelFailure(f"{table}: {config.type} {dict(config.kwargs)} failed for the whole table")
+            error = (outcome.exception_info or {}).get("exception_message")
+            raise TableLevelFailure(
+                f"{table}: {config.type} {dict(config.kwargs)} failed for the whole table"
+                + (f" (GX raised: {error})" if error else "")
+            )
         kwargs = {k: v for k, v in config.kwargs.items() if k not in ("result_format", "batch_id")}
         for index in indexes:
             row = index if isinstance(index, int) else index.get("index", index)
