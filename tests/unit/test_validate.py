@@ -113,30 +113,3 @@ def test_agreement_parties_must_be_sorted_and_distinct():
     assert good["fact_id"].to_list() == ["a"]
     assert sorted(quarantine["row_key"].to_list()) == ["b", "c"]
 
-
-def test_batches_validated_from_several_threads_at_once_do_not_interfere():
-    """The flow validates two batches at a time in threads; GX's context is shared and not thread-safe."""
-    import threading
-
-    suite = load_suite(EXPECTATIONS / "amounts.json")
-    docs = pl.DataFrame({"doc_id": ["d"], "n_chars": [100]})
-    rows = _amount_rows([25.0, 5e9] * 2500, ["percent", "money"] * 2500).with_columns(
-        pl.format("d:{}", pl.int_range(pl.len())).alias("amount_id")
-    )
-    outcomes, errors = [], []
-
-    def work() -> None:
-        for _ in range(4):
-            try:
-                good, quarantine = validate("amounts", rows, suite, "amount_id", docs)
-                outcomes.append((good.height, quarantine.height))
-            except Exception as err:  # what a race inside GX looks like
-                errors.append(repr(err)[:300])
-
-    threads = [threading.Thread(target=work) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors
-    assert set(outcomes) == {(5000, 0)}
