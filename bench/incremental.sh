@@ -8,8 +8,8 @@ corpus=bench/out/corpus-$n
 out=bench/out/incremental-$n
 rm -rf "$out" && mkdir -p "$out/new"
 tf() { .venv/bin/tradefacts run --input "$corpus" --warehouse "$out/w.duckdb" --exports "$out/x" "$@"; }
-start=$(date +%s.%N); tf > "$out/initial.log"; end=$(date +%s.%N)
-echo "initial run, $n documents: $(echo "$end - $start" | bc) s"
+start=$(date +%s.%N); /usr/bin/time -v -o "$out/initial.time" .venv/bin/tradefacts run --input "$corpus" --warehouse "$out/w.duckdb" --exports "$out/x" > "$out/initial.log"; end=$(date +%s.%N)
+echo "initial run, $n documents: $(echo "$end - $start" | bc) s, peak RSS of the run's process $(awk -F': ' '/Maximum resident/ {printf "%.0f MiB", $2/1024}' "$out/initial.time")"
 start=$(date +%s.%N); tf > "$out/unchanged.log"; end=$(date +%s.%N)
 echo "re-run, nothing new: $(echo "$end - $start" | bc) s ($(head -1 "$out/unchanged.log"))"
 for i in $(seq 1 10); do
