@@ -112,4 +112,3 @@ def test_agreement_parties_must_be_sorted_and_distinct():
     good, quarantine = validate("agreements", rows, suite, "fact_id", pl.DataFrame({"doc_id": ["d"], "n_chars": [100]}))
     assert good["fact_id"].to_list() == ["a"]
     assert sorted(quarantine["row_key"].to_list()) == ["b", "c"]
-
