@@ -676,11 +676,13 @@ def markdown(results: dict) -> str:
             return f"{v['wall_seconds']:.1f} s · {_fmt(v['mb_s_after_startup'], 2)} MB/s · {v['peak_rss_mib']:,} MiB"
 
         env = next(r["e2e_variants"][name]["env"] for r in runs.values() if name in r.get("e2e_variants", {}))
-        row(f"end-to-end, {' '.join(f'{k}={v}' for k, v in env.items())} (wall · after start-up · peak RSS)", cell)
+        shown = " ".join(f"{k}={v if len(v) < 24 else '…'}" for k, v in env.items())
+        row(f"end-to-end, {name}: {shown} (wall · after start-up · peak RSS)", cell)
     row(
-        "code measured (commit · extractor version)",
+        "code of the stage run (commit · extractor version)",
         lambda r: (
-            f"{r.get('code', {}).get('commit', '?')}{'+dirty' if r.get('code', {}).get('flows_dirty') else ''} · "
+            f"{r['stages'].get('code', {}).get('commit', '?')}"
+            f"{'+dirty' if r['stages'].get('code', {}).get('flows_dirty') else ''} · "
             f"{r['stages'].get('extractor_version', '?').split('+')[-1]}"
         ),
     )
@@ -858,7 +860,6 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(manifest["folder"])
         run = results["runs"].get(str(n), {})  # kept parts of an earlier run of this size
         run["corpus"] = {k: manifest[k] for k in ("docs", "files", "bytes", "sha256", "built_seconds")}
-        run["code"] = code_state()
         if not args.no_stages:
             print(f"{n:,} documents: stages ...", file=sys.stderr)
             stages = stage_run(folder, out / f"stages-{n}", out if args.profile else None)
@@ -867,6 +868,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{n:,} documents: quantulum3 ...", file=sys.stderr)
             quantulum = quantulum_sample(texts, args.quantulum_bytes)
             del texts
+            stages["code"] = code_state()
             run.update(
                 stages=stages,
                 regex_floor=floor,
@@ -889,6 +891,7 @@ def main(argv: list[str] | None = None) -> int:
                 e2e["docs_s_after_startup"] = round(n / after, 1) if after and after > 0 else None
                 e2e["mb_s_including_startup"] = round(manifest["bytes"] / 1e6 / e2e["wall_seconds"], 2) if ok else None
                 e2e["env"] = {**extra_env, **env}
+                e2e["code"] = code_state()
                 if name:
                     run.setdefault("e2e_variants", {})[name] = e2e
                 else:

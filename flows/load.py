@@ -200,9 +200,9 @@ def publish(con: duckdb.DuckDBPyConnection, request: PublishRequest) -> PublishR
     added = retired = 0
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("CREATE OR REPLACE TEMP TABLE scope (doc_id VARCHAR)")
-        if request.scope_doc_ids:
-            con.executemany("INSERT INTO scope VALUES (?)", [[d] for d in request.scope_doc_ids])
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE scope AS SELECT unnest(?::VARCHAR[]) AS doc_id", [request.scope_doc_ids]
+        )
         for table, key in VERSIONED_KEYS.items():
             _stage(con, table, request.staging_dir / table)
             match = " AND ".join(f"c.{_quote(k)} = n.{_quote(k)}" for k in key)

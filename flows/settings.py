@@ -20,7 +20,7 @@ class Settings(BaseSettings):
     expectations_dir: Path = Field(PROJECT_ROOT / "expectations", description="GX suites, one JSON per table")
     batch_size: int = Field(2000, ge=1, description="documents per extraction batch")
     max_file_bytes: int = Field(20 * 1024 * 1024, ge=1, description="larger input files are rejected")
-    threads: int = Field(2, ge=1, description="batches extracted at once in-process (bounds memory)")
+    threads: int = Field(1, ge=1, description="batches extracted at once in-process (bounds memory)")
     workers: int = Field(0, ge=0, description="0: run in-process; N: a local Dask cluster of N workers")
     dask_address: str | None = Field(None, description="address of an existing Dask scheduler")
     duckdb_memory_limit: str = Field("1GB", description="DuckDB memory limit while publishing (spills to disk beyond)")
