@@ -104,6 +104,17 @@ def _past_year(month: int, published: dt.date | None, explicit: int | None) -> i
     return published.year if month <= published.month else published.year - 1
 
 
+def _year_of_part(text: str, year: int | None, published: dt.date | None, last_month: int) -> int | None:
+    """The year of a quarter or half ending in `last_month` when the text names none: "of last year"
+    if written; else the latest such period that has ended or begun by publication ("the first
+    quarter" in April is this year's; "the fourth quarter" in April, last year's)."""
+    if year is None and "of" in text:
+        return _year_of(text, published)
+    if year is None and published is not None:
+        return published.year if last_month <= published.month else published.year - 1
+    return year
+
+
 def resolve_period(phrase: str | None, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
     """(start, end) of a period phrase; (None, None) when it cannot be anchored."""
     if not phrase:
@@ -120,19 +131,10 @@ def resolve_period(phrase: str | None, published: dt.date | None) -> tuple[dt.da
         return dt.date(first.year, first.month, 1), _month_end(year, month)
     if m := re.search(r"(first|second|third|fourth|final|1st|2nd|3rd|4th) quarter|q([1-4])", text):
         quarter = _ORDINAL[m.group(1)] if m.group(1) else int(m.group(2))
-        if year is None and "of" in text:
-            year = _year_of(text, published)
-        elif year is None and published is not None:
-            # "the first quarter" in April is this year's; "the fourth quarter" in April, last year's.
-            year = published.year if quarter * 3 <= published.month else published.year - 1
-        return _months(year, quarter * 3 - 2, quarter * 3)
+        return _months(_year_of_part(text, year, published, quarter * 3), quarter * 3 - 2, quarter * 3)
     if m := re.search(r"(first|second) half|h([12])", text):
         half = 1 if (m.group(1) == "first" or m.group(2) == "1") else 2
-        if year is None and "of" in text:
-            year = _year_of(text, published)
-        elif year is None and published is not None:
-            year = published.year if half * 6 <= published.month else published.year - 1
-        return _months(year, half * 6 - 5, half * 6)
+        return _months(_year_of_part(text, year, published, half * 6), half * 6 - 5, half * 6)
     if m := re.search(rf"first ({_COUNT}|\d{{1,2}}) months", text):
         n = int(m.group(1)) if m.group(1).isdigit() else UNITS[m.group(1)]
         if year is None and published is not None:

@@ -11,11 +11,13 @@ ALIASES = load_currency_aliases(REFERENCE / "currencies.csv")
 FX = load_fx_rates(REFERENCE / "fx_rates.csv")
 
 
-def amounts_of(text: str, published: dt.date | None = dt.date(2025, 4, 15)) -> pl.DataFrame:
+def amounts_of(
+    text: str, published: dt.date | None = dt.date(2025, 4, 15), context: pl.DataFrame | None = None
+) -> pl.DataFrame:
     docs = pl.DataFrame(
         {"doc_id": ["d"], "text": [text], "published": [published]}, schema_overrides={"published": pl.Date}
     )
-    return extract_amounts(docs, split_sentences(docs), ALIASES, FX)
+    return extract_amounts(docs, split_sentences(docs), ALIASES, FX, context)
 
 
 @pytest.mark.parametrize(
@@ -89,11 +91,6 @@ def test_words_to_number(words, value):
 CONTEXT = load_currency_context(REFERENCE / "currency_context.csv")
 
 
-def amounts_in_context(text: str) -> pl.DataFrame:
-    docs = pl.DataFrame({"doc_id": ["d"], "text": [text], "published": [dt.date(2025, 4, 15)]})
-    return extract_amounts(docs, split_sentences(docs), ALIASES, FX, CONTEXT)
-
-
 @pytest.mark.parametrize(
     ("text", "currency"),
     [
@@ -107,7 +104,7 @@ def amounts_in_context(text: str) -> pl.DataFrame:
     ],
 )
 def test_generic_currency_signs_follow_the_country_of_the_article(text, currency):
-    assert amounts_in_context(text)["currency"].to_list() == [currency]
+    assert amounts_of(text, context=CONTEXT)["currency"].to_list() == [currency]
 
 
 def test_lakh_crore_is_a_trillion():
@@ -126,7 +123,7 @@ def test_lakh_crore_is_a_trillion():
     ],
 )  # fmt: skip
 def test_generic_currency_words_follow_the_country_named_most(text, currency):
-    assert amounts_in_context(text)["currency"].to_list() == [currency]
+    assert amounts_of(text, context=CONTEXT)["currency"].to_list() == [currency]
 
 
 @pytest.mark.parametrize(
