@@ -48,6 +48,7 @@ class Suite:
     table: str
     gx_suite: gx.ExpectationSuite
     n_expectations: int
+    columns: tuple[str, ...]  # the columns its expectations read: only these go to pandas
 
 
 def load_suite(path: Path) -> Suite:
@@ -71,7 +72,10 @@ def load_suite(path: Path) -> Suite:
             f"{path}: {len(configs)} expectations in the file but GX loaded {len(suite.expectations)} "
             "(duplicates of the same column and type are merged; give each a distinct meta.id)"
         )
-    return Suite(table=path.stem, gx_suite=suite, n_expectations=len(configs))
+    if any("column" not in c.kwargs for c in configs):
+        raise SuiteError(f"{path}: every expectation must name one `column` (table-level ones are not supported)")
+    columns = tuple(dict.fromkeys(c.kwargs["column"] for c in configs))
+    return Suite(table=path.stem, gx_suite=suite, n_expectations=len(configs), columns=columns)
 
 
 def load_suites(folder: Path) -> dict[str, Suite]:
@@ -154,11 +158,20 @@ def check_columns(table: str, frame: pl.DataFrame, documents: pl.DataFrame) -> p
 def validate(
     table: str, frame: pl.DataFrame, suite: Suite, key: str, documents: pl.DataFrame
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(rows that pass, quarantine rows) for one table of one batch."""
+    """(rows that pass, quarantine rows) for one table of one batch of documents."""
+    return validate_checked(table, check_columns(table, frame, documents), suite, key)
+
+
+def validate_checked(table: str, checked: pl.DataFrame, suite: Suite, key: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """`validate` for rows that already carry their check columns (see `check_columns`).
+
+    Only the columns the suite reads are converted to pandas: the evidence sentences, the bulk
+    of a fact row, never cross that edge unless an expectation reads them.
+    """
+    frame = checked.select(pl.exclude("^check_.*$"))
     if frame.is_empty():
         return frame, pl.DataFrame(schema=QUARANTINE_SCHEMA)
-    checked = check_columns(table, frame, documents)
-    pandas_frame = checked.to_pandas(use_pyarrow_extension_array=False)
+    pandas_frame = checked.select(suite.columns).to_pandas(use_pyarrow_extension_array=False)
     with _GX_LOCK:  # one GX context per process, and GX is not thread-safe: batches take turns here
         batch = _batch_definition().get_batch(batch_parameters={"dataframe": pandas_frame})
         result = batch.validate(suite.gx_suite, result_format={"result_format": "COMPLETE"})
