@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import polars as pl
+import pycountry
 
 from flows.text import attach_sentence, find_matches
 
@@ -69,8 +70,43 @@ AMOUNT_COLUMNS = {
 
 
 def load_currency_aliases(path: Path) -> pl.DataFrame:
-    """Currency aliases: alias, currency (ISO 4217), placement, case_sensitive, unit_factor."""
-    return pl.read_csv(path, schema_overrides={"unit_factor": pl.Float64})
+    """Currency aliases: alias, currency (ISO 4217), placement, case_sensitive, unit_factor.
+
+    The file's aliases (symbols, news spellings), then, for every other ISO 4217 currency that
+    pycountry knows, its code ("KWD 25 million") and its name ("12 billion forints")."""
+    listed = pl.read_csv(path, schema_overrides={"unit_factor": pl.Float64})
+    return pl.concat([listed, _iso4217_aliases(set(listed["currency"]))]).unique(
+        "alias", keep="first", maintain_order=True
+    )
+
+
+# Codes that are also English words in capitals ("TOP 10", "ALL 5"), and units that are not money.
+_CODES_THAT_ARE_WORDS = frozenset({"ALL", "TOP", "CUP", "SOS", "BOB", "MOP", "MAD", "BAM", "GEL", "PAB", "ANG"})
+_NOT_MONEY = re.compile(
+    r"gold|silver|platinum|palladium|bond|testing|no currency|unit|unidad|sdr|next day|wir|sucre", re.I
+)
+
+
+def _iso4217_aliases(known: set[str]) -> pl.DataFrame:
+    rows = []
+    for currency in pycountry.currencies:
+        code, name = currency.alpha_3, currency.name
+        if code in known or _NOT_MONEY.search(name):
+            continue
+        if code not in _CODES_THAT_ARE_WORDS:
+            rows.append((code, code, "both", True, 1.0))
+        rows += [(form, code, "after", False, 1.0) for form in (name.lower(), name.lower() + "s")]
+    return pl.DataFrame(
+        rows,
+        schema={
+            "alias": pl.Utf8,
+            "currency": pl.Utf8,
+            "placement": pl.Utf8,
+            "case_sensitive": pl.Boolean,
+            "unit_factor": pl.Float64,
+        },
+        orient="row",
+    )
 
 
 def load_currency_context(path: Path) -> pl.DataFrame:
@@ -274,10 +310,18 @@ def parse_matches(matches: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFrame:
             value.alias("value"),
             pl.when(is_money).then(currency).alias("currency"),
             alias.str.replace_all(r"\s+", " ").str.to_lowercase().alias("currency_alias"),
+            (pl.col("num_article").is_not_null() & pl.col("scale_article").is_null()).alias("_article_only"),
         )
         .filter(pl.col("value").is_not_null() & ((pl.col("kind") == "percent") | pl.col("currency").is_not_null()))
-        .select(*[c for c in matches.columns], "kind", "value", "currency", "currency_alias")
+        .select(*[c for c in matches.columns], "kind", "value", "currency", "currency_alias", "_article_only")
     )
+
+
+# "a yen loan", "A Rs 148 billion (...)": the article goes with what follows, not one unit of money.
+_ARTICLE_NOT_AMOUNT = (
+    r"^[\s-]*(?:[\d.]|(?i:loans?|bonds?|credit|deposits?|denominated|accounts?|notes?|debt|swaps?|facilit|clearing|"
+    r"settlement|payments?|invoic|peg|exchange|financ|funding|zone|bloc|area|market|reserve|shortage|crisis|value))"
+)
 
 
 def _dollars_stated_beside(amounts: pl.DataFrame) -> pl.DataFrame:
@@ -328,6 +372,49 @@ def _amount_id(doc_id: pl.Expr, start: pl.Expr, end: pl.Expr) -> pl.Expr:
     return pl.concat_str([doc_id, start.cast(pl.Utf8), end.cast(pl.Utf8)], separator=":")
 
 
+def _without_article_misreads(parsed: pl.DataFrame, documents: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFrame:
+    """Drop "a"/"an" + currency read as one unit of money when the article goes with what
+    follows ("a yen loan"), and read the amount it hid: "A Rs 148 billion" is Rs 148 billion."""
+    article = parsed.filter("_article_only").select(
+        "doc_id", "char_start", "char_end", (pl.col("text").str.extract(r"^(\S+\s)", 1).str.len_chars()).alias("_skip")
+    )
+    after = pl.col("text").str.slice(pl.col("char_end"), 20)
+    misread = (
+        documents.select("doc_id", "text")
+        .join(article, on="doc_id")
+        .filter(after.str.contains(_ARTICLE_NOT_AMOUNT))
+        .with_columns(after.str.contains(r"^\s?[\d.]").alias("_hides_amount"))
+    )
+    kept = parsed.join(misread.select("doc_id", "char_end"), on=["doc_id", "char_end"], how="anti")
+    hidden = misread.filter("_hides_amount").select(
+        "doc_id",
+        (pl.col("char_start") + pl.col("_skip")).alias("_offset"),
+        pl.col("text").str.slice(pl.col("char_start") + pl.col("_skip"), 200),
+    )
+    if hidden.is_empty():
+        return kept.drop("_article_only")
+    reread = (
+        parse_matches(find_matches(hidden, amount_pattern(aliases)), aliases)
+        .filter(pl.col("match_start") == 0)
+        .select(
+            "doc_id",
+            (pl.col("match_start") + pl.col("_offset")).alias("char_start"),
+            (pl.col("match_end") + pl.col("_offset")).alias("char_end"),
+            pl.col("match").alias("text"),
+            "kind",
+            "value",
+            "currency",
+            "currency_alias",
+            "_article_only",
+        )
+    )
+    return (
+        pl.concat([kept, reread.select(kept.columns).cast(kept.schema)])
+        .sort("doc_id", "char_start")
+        .drop("_article_only")
+    )
+
+
 def extract_amounts(
     documents: pl.DataFrame,
     sentences: pl.DataFrame,
@@ -340,6 +427,7 @@ def extract_amounts(
     parsed = parse_matches(matches, aliases).rename(
         {"match_start": "char_start", "match_end": "char_end", "match": "text"}
     )
+    parsed = _without_article_misreads(parsed, documents, aliases)
     if context is not None and not parsed.is_empty():
         parsed = _currency_from_context(parsed, documents, context)
     if parsed.is_empty():

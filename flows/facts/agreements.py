@@ -35,6 +35,11 @@ _ONE_OF = r"(?i)(?:^|\W)one\s+of\s+(?:the|these|those)\s+(?:[a-z-]{3,}\s+){0,2}$
 _SPECULATIVE = words(
     (r"could", r"might", r"may", r"would", r"if", r"estimates?", r"expects?", r"hopes?", r"plans?\s+to")
 )
+# Not (yet) concluded: "failed to clinch a trade deal", "agreed to start negotiations on a free trade agreement".
+_NOT_CONCLUDED = (
+    r"(?i)(?-u:\b)(?:fail(?:s|ed|ing)?\s+to|yet\s+to|negotiat\w+\s+(?:on|for|towards?|over)|talks\s+(?:on|for|towards?|over))"
+    r"\s+(?:[\w-]+\s+){0,5}$"
+)
 _COORDINATED = rf"{AGREEMENT_ANY}\s+(?:and|or|&)\s+(?:[\w-]+\s+){{0,2}}$"
 _COUNT_BEFORE = rf"({COUNT_RE})\s+(?:of\s+)?(?:[\w-]+\s+){{0,3}}$"
 # "the deals reportedly cover supply chain development and railway cooperation"
@@ -99,10 +104,14 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
             & ~pl.col("left").str.extract(r"(?:and|or|&)\s+((?:[\w-]+\s+){0,3})$", 1).str.contains(f"^{COUNT_RE}\\s")
         )
         & ~pl.concat_str("left_clause", "right_clause").str.contains(_SPECULATIVE)
+        & ~pl.col("left_clause").str.contains(_NOT_CONCLUDED)
     )
     if cand.is_empty():
         return pl.DataFrame()
     clause = pl.concat_str("left_clause", "match", "right_clause")
+    # parties stand before the noun or right after it ("Serbia's free trade agreement with China
+    # came into force, ... the first in Europe apart from Switzerland"): the clause up to a comma
+    party_clause = pl.concat_str("left_clause", "match", pl.col("right_clause").str.replace(r",[\s\S]*$", ""))
     actor_iso3 = reference.entities.filter(~pl.col("kind").is_in(["manufacturer", "lessor", "multilateral"]))
     actor_map = dict(zip(actor_iso3["alias"], actor_iso3["iso3"], strict=True))
     orgs = reference.entities.filter((pl.col("category") == "org") & (pl.col("kind") != "manufacturer"))
@@ -115,7 +124,7 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
             pl.col("left").str.extract(rf"({COUNT_RE})\s+(?:of\s+)?$", 1),
             pl.col("left").str.extract(_COUNT_BEFORE, 1),
         ).alias("_count"),
-        clause.str.extract_all(reference.entity_re).alias("_ents"),
+        party_clause.str.extract_all(reference.entity_re).alias("_ents"),
     ).with_columns(
         pl.col("_ents")
         .list.eval(pl.element().replace_strict(actor_map, default=None, return_dtype=pl.Utf8))

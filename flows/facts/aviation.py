@@ -56,6 +56,23 @@ _BACKLOG_AFTER = rf"^\S*\s+(?:{_AIRCRAFT_NOUN}\s+)?(?i:on\s+order|in\s+(?:its|th
 # "has about 950 more on order from Airbus, including 30 A350-900s": part of a backlog
 _BACKLOG_BEFORE = words((r"on\s+order", r"backlog", r"order\s+books?"))
 # "plans to retire its last Boeing 757s": leaving the fleet, not a deal
+_ORDINALS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+
+
+def _fleet_before(makers: str) -> str:
+    """A plane of the airline's fleet, with no deal verb just before it: "will keep flying its older 737-800s"."""
+    fleet_words = r"(?:older|existing|current|ageing|aging|remaining|entire|own|other)"
+    return ascii_word_classes(rf"(?i)(?:^|\W)(?:its|their)\s+(?:{fleet_words}\s+)?(?:{makers}\s+)?$")
+
+
+def _ordinal_before(makers: str) -> str:
+    """One aircraft by its rank: "took delivery of its third ATR 72-600", "the first of four A321LRs"."""
+    of_total = rf"of\s+(?:its\s+)?(?:{COUNT_RE}\s+)?"
+    return ascii_word_classes(
+        rf"(?i)(?:^|\W)(?:its|the|their)\s+{_ORDINALS}\s+(?:{of_total})?(?:(?:new|{makers})\s+)*$"
+    )
+
+
 _RETIRE_BEFORE = r"(?i)(?:retir\w*|phas\w+\s+out|ground\w*|sell\w*\s+off)\s+(?:[\w-]+\s+){0,3}$"
 _HOPE = words((r"hopes?", r"hoped", r"could", r"might", r"expects?", r"expected"))
 # a row of a table flattened into text: "IndiGo (India) | Airbus | A321neo | 6"
@@ -198,7 +215,12 @@ def _model_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         .str.replace(r"^Boeing\s+", "")
         .str.replace(rf"\s+{_AIRCRAFT_NOUN}$", "")
         .alias("model_as_written"),
-        pl.coalesce(pl.col("left").str.extract(count, 1), "_cell_count").alias("_count"),
+        pl.coalesce(
+            pl.when(pl.col("left").str.contains(_ordinal_before(makers))).then(pl.lit("one")),
+            pl.col("left").str.extract(count, 1),
+            "_cell_count",
+        ).alias("_count"),
+        pl.col("left").str.contains(_fleet_before(makers)).alias("_fleet"),
         pl.col("left_clause").alias("_lclause"),
         # the clause around the model decides the deal; the sentence, when the clause has none
         pl.concat_str("left_clause", "match", "right_clause").alias("_local"),
@@ -238,12 +260,13 @@ def _country_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFram
         pl.col("sentence").alias("_local"),
         pl.col("sentence").alias("left"),
         pl.col("sentence").alias("_lclause"),
+        pl.lit(False).alias("_fleet"),
     )
 
 
 def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     columns = ["doc_id", "sent_id", "char_start", "char_end", "evidence", "sentence", "deal_text", "isos", "manufacturer",
-               "model", "model_as_written", "_count", "_right", "_local", "left", "_lclause"]  # fmt: skip
+               "model", "model_as_written", "_count", "_right", "_local", "left", "_lclause", "_fleet"]  # fmt: skip
     ctx = _with_table_captions(ctx)
     parts = [
         f.select(columns)
@@ -282,6 +305,7 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
         & ~pl.col("_right").str.contains(_BACKLOG_AFTER)
         & ~pl.col("_lclause").str.contains(_BACKLOG_BEFORE)
         & ~pl.col("_lclause").str.slice(-50).str.contains(_RETIRE_BEFORE)
+        & ~(pl.col("_fleet") & _deal_of(pl.col("_lclause").str.slice(-50)).is_null())
     )
     if cand.is_empty():
         return pl.DataFrame()

@@ -210,7 +210,7 @@ def sentence_context(documents: pl.DataFrame, sentences: pl.DataFrame, reference
 
 
 # An upper-case dateline opening the text: "PHNOM PENH, April 18 (Reuters) -", "HANOI:".
-_DATELINE = r"^([A-Z][A-Z .'’-]{2,}?)\s*(?:,|:|—|–|\s-\s|\()"
+_DATELINE = r"^(\p{Lu}[\p{Lu} .'’-]{2,}?)\s*(?:,|:|—|–|\s-\s|\()"  # any script's capitals: "BOGOTÁ —"
 
 
 def home_country(frame: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
@@ -315,7 +315,15 @@ def money_anchors(amounts: pl.DataFrame, ctx: pl.DataFrame) -> pl.DataFrame:
     )
     gap = pl.col("sentence").str.slice(pl.col("_prev_end"), pl.col("rel_start") - pl.col("_prev_end"))
     beside = gap.str.contains(r"^\s*[(\[]\s*(?:(?i:about|around|roughly|some|or|approximately)\s*)?$").fill_null(False)
-    return cand.filter(~beside).drop("_prev_end")
+    unit_price = pl.col("sentence").str.slice(pl.col("rel_end"), 40).str.contains(_PER_UNIT)
+    return cand.filter(~beside & ~unit_price).drop("_prev_end")
+
+
+# A price per unit ("$20 a kilogram", "$650 per tonne"): neither a trade value nor a loan.
+_PER_UNIT = (
+    r"^\s*(?:a|an|per|/)\s*(?i:kilo(?:gram)?|kg|tonne|ton|metric\s+ton|barrel|bbl|unit|litre|liter|gallon|pound|lb|"
+    r"ounce|oz|megawatt-hour|MWh|kWh|head|piece|square\s+met(?:re|er)|share|seat|passenger|ticket|vehicle|car)s?(?-u:\b)"
+)
 
 
 def _phrase_pattern(table: dict[str, tuple[str, ...]]) -> str:

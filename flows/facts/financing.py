@@ -66,7 +66,13 @@ _STOCK = words(
      r"(?:bringing|taking|lifting|raising)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,4}?to")
 )  # fmt: skip
 # Existing loans reworked are not new financing: "restructuring about $4.1 billion of loans".
-_REWORKED = r"(?i)(?:restructur\w+|reschedul\w+|refinanc\w+|repay\w*|writ\w+\s+(?:down|off)|suspend\w*|forgiv\w+)\s+(?:[\w-]+\s+){0,3}$"
+_REWORKED = r"(?i)(?:restructur\w+|reschedul\w+|refinanc\w+|repay\w*|writ\w+\s+(?:down|off)|suspend\w*|forgiv\w+)\s+(?:[\w%,'’-]+\s+){0,8}$"
+# Payments on debt, not new money: "about $1 billion of external debt service".
+_DEBT_SERVICE = (
+    r"(?i)^\s*(?:of|in)\s+(?:[\w-]+\s+){0,2}?(?:debt[-\s]servic\w+|repayments?|interest\s+payments?|amorti[sz]ation)"
+)
+# A total built up over years: "has invested more than $3.8 billion in its mines since 2018".
+_SINCE_YEAR = r"(?i)(?-u:\b)since\s+(?:(?:19|20)\d\d|the\s+(?:19|20)\d0s)(?-u:\b)"
 # A unit price: "$95 per container", "C$610 a tonne".
 _UNIT_PRICE = r"(?i)^\s*(?:per|a|an|each)\s+(?:[\w-]+\s+)?(?:tonnes?|tons?|barrels?|containers?|units?|kilowatt-hours?|kwh|litres?|liters?|kilograms?|kg|heads?|shares?|passengers?|seats?|vehicles?|per)(?-u:\b)"
 # "buy a 15% stake in ... for about $1 billion": an investment, whatever the stake is in
@@ -89,7 +95,8 @@ TEMPLATES = {
     "l_from": rf"(?i:loans?|credit|financing|funding|funds?|grants?|aid|investment|money|capital)\s+{_FILL}{{0,2}}?(?:from|by)\s+{THE}{{E}}",
     "l_by": rf"(?i:financ\w+|funded|backed|bankrolled)\s+{_FILL}{{0,3}}?by\s+{_FILL}{{0,3}}?{THE}{{E}}",
     "l_asked": rf"(?i:asked|requested|approached|urged)\s+{THE}{{E}}\s+(?i:for|to)",
-    "l_subj": rf"{{E}}{POSS}\s+{_FILL}{{0,3}}?{_GIVE}",
+    # (an aside may follow the subject: "Doha, for its part, has pledged $7.5 billion")
+    "l_subj": rf"{{E}}{POSS}(?:,[^,;]{{1,30}},)?\s+{_FILL}{{0,3}}?{_GIVE}",
     "l_adj": rf"{{E}}{POSS}\s+{_FILL}{{0,2}}?(?i:loans?|credit|financing|funding|funds|grants?|aid|investments?|investors?|capital|lenders?|banks?)(?-u:\b)",
     # the investor is the country of the company that invests: "Denmark's Maersk signed a deal to invest in"
     "l_invest": rf"{{E}}{POSS}\s+[^;]{{0,80}}?(?-u:\b)(?i:to\s+invest|invest(?:s|ed|ing)?\s+in|will\s+invest)(?-u:\b)",
@@ -196,11 +203,14 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
     if cand.is_empty():
         return cand
     cand = with_clause(cand, "rel_start", "rel_end")
-    right_cue = pl.col("right").str.extract(_RIGHT_ADJACENT, 1)
+    # (past a dollar figure in brackets: "a KWD 25 million (about $81 million) loan")
+    right_cue = pl.col("right").str.replace(r"^\s*\([^)]{0,40}\)", "").str.extract(_RIGHT_ADJACENT, 1)
     # "a line of credit of $200 million" is a credit line; "investments worth $2.2 billion" is an
     # investment, not something valued
     cue_text = (
+        # an institution's name is not a cue: "The Kuwait Fund ... signed a KWD 25 million loan"
         pl.col("left_clause")
+        .str.replace_all(reference.org_re, "~")
         .str.replace_all(r"(?i)(?-u:\b)lines?\s+of\s+credit(?-u:\b)", "credit line")
         .str.replace_all(
             r"(?i)((?:investments?|loans?|grants?|credit|financing|aid|pledges?|commitments?)\s+)(?:worth|valued)(?-u:\b)",
@@ -234,6 +244,8 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
         & ~pl.col("left_clause").str.contains(_STOCK)
         & ~pl.col("left_clause").str.slice(-50).str.contains(_REWORKED)
         & ~pl.col("right").str.contains(_UNIT_PRICE)
+        & ~pl.col("right").str.contains(_DEBT_SERVICE)
+        & ~((pl.col("instrument") == "investment") & pl.col("right_clause").str.contains(_SINCE_YEAR))
     )
     if cand.is_empty():
         return cand

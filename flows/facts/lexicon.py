@@ -79,6 +79,14 @@ MEASURE_NOT_FACT = (
     r"(?:above|beyond|over|outside|exceed\w*|in\s+excess\s+of)\s+(?:\w+\s+){0,3}?quotas?",
 )  # fmt: skip
 # Status: the nearest cue wins; a later pause or lifting anywhere after the anchor overrides.
+# A government body named without its country ("the trade ministry", "the cabinet"): in a
+# news story, the government of the country the story is about (its dateline or opening capital).
+DOMESTIC_AGENT = (
+    r"government", r"ministry", r"minist(?:er|ers)", r"cabinet", r"commission", r"authorit(?:y|ies)",
+    r"regulators?", r"customs", r"trade\s+chamber", r"parliament", r"lawmakers", r"tariff\s+board",
+    r"trade\s+(?:remedies\s+)?(?:agency|authority|body|council)", r"finance\s+ministry", r"decree",
+)  # fmt: skip
+
 MEASURE_STATUS: dict[str, tuple[str, ...]] = {
     "lifted": (r"lift(?:s|ed|ing)?", r"remov(?:e|es|ed|ing)", r"scrap(?:s|ped|ping)?", r"end(?:s|ed|ing)", r"revok\w+", r"withdr[ae]w\w*", r"exempt\w*", r"drop(?:s|ped)"),
     "paused": (r"paus\w+", r"suspen\w+", r"delay\w*", r"postpon\w+", r"reprieve", r"truce", r"halt\w*"),

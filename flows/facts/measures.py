@@ -31,7 +31,7 @@ from flows.facts.context import (
     untag,
     words,
 )
-from flows.facts.lexicon import MEASURE_CUES, MEASURE_NOT_FACT
+from flows.facts.lexicon import DOMESTIC_AGENT, MEASURE_CUES, MEASURE_NOT_FACT
 from flows.facts.measure_attributes import with_attributes
 from flows.facts.reference import FactReference
 from flows.text import find_matches
@@ -39,6 +39,7 @@ from flows.text import find_matches
 _CUES = sorted({c for cues in MEASURE_CUES.values() for c in cues}, key=len, reverse=True)
 MEASURE_ANY = words(_CUES)
 _NOT_FACT = words(MEASURE_NOT_FACT)
+_DOMESTIC_AGENT = words(DOMESTIC_AGENT)
 # A percentage with no measure word of its own, in a sentence continuing a measure ("a lower 7.8% rate").
 _RATE_WORD = r"(?i:(?-u:\b)(?:rates?|set\s+at|levels?)(?-u:\b))"
 # A verb that applies an unnamed rate to goods: "Korean products pay 15%", "are charged 40%".
@@ -89,7 +90,7 @@ TEMPLATES = {
     # target: whose goods it hits
     "t_pct": r"^\s*(?:for|on)\s+(?:[\w-]+\s+){0,2}?" + THE + "{E}",
     "t_right": rf"^[^.;%]{{0,90}}?(?-u:\b)(?:on|against|targeting|hitting|for)\s+(?:imports?\s+from\s+)?{_FILL}{{0,6}}?{THE}{{E}}",
-    "t_facing": rf"{{E}}{POSS}\s+{_FILL}{{0,6}}?(?i:fac(?:e|es|ed|ing)|hit\s+(?:with|by)|subject(?:ed)?\s+to|slapped\s+with)(?-u:\b)",
+    "t_facing": rf"{{E}}{POSS}\s+(?:{_FILL}|{{E}}\s+){{0,6}}?(?i:fac(?:e|es|ed|ing)|hit\s+(?:with|by)|subject(?:ed)?\s+to|slapped\s+with)(?-u:\b)",
     "t_hit": rf"(?i:hit|hits|hitting|targets?|targeting|targeted|punish\w*|slapp\w*)\s+{THE}{{E}}",
     "t_from": rf"(?i:imports?|importers?|buyers?|shipments?|goods|products|exports?)\s+(?:of\s+{_FILL}{{0,3}}?)?from\s+{THE}{{E}}",
     # in the clause before a rate: "Vietnamese goods now face 20%", "coil from China now carries a 38.3% duty"
@@ -450,7 +451,8 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
         .then(same_list)
         .otherwise("target_iso3")
         .alias("target_iso3"),
-        pl.when(anaphoric & pl.col("measure").fill_null("tariff").eq("tariff"))
+        # ("the 10% tariff Washington has levied" names its own imposer: not an anaphor of a duty before)
+        pl.when(anaphoric & pl.col("measure").fill_null("tariff").eq("tariff") & pl.col("imposer_iso3").is_null())
         .then(pl.coalesce(prev_measure, pl.lit("tariff")))
         .otherwise(pl.coalesce("measure", pl.lit("tariff")))
         .alias("measure"),
@@ -460,6 +462,12 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
     )
     target = pl.col("target_iso3")
     back_reference = pl.col("sentence").str.contains(BACK_REFERENCE)
+    # "The trade ministry has slapped duties of 30.1% on Chinese rebar": a government named
+    # without its country, or a trade-defence duty with no actor at all, is the story's country's.
+    no_actor = (
+        pl.col("free_isos").list.set_difference(pl.col("t_list")).list.len().eq(0) & pl.col("left_last").is_null()
+    )
+    domestic = pl.col("left").str.contains(_DOMESTIC_AGENT) | (no_actor & pl.col("measure").is_in(_SPECIFIC))
     cand = cand.with_columns(
         pl.coalesce(
             "imposer_iso3",
@@ -467,6 +475,7 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
             pl.when(back_reference & pl.col("subject").ne_missing(target)).then("subject"),
             pl.when(pl.col("_prev_sentence").ne_missing(target)).then("_prev_sentence"),
             pl.when(pl.col("left_last").ne_missing(target)).then("left_last"),
+            pl.when(domestic & pl.col("home").ne_missing(target)).then("home"),
             pl.when(pl.col("prev_subject").ne_missing(target)).then("prev_subject"),
             pl.when(pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
             first_other(pl.col("free_isos").list.set_difference(pl.col("t_list")), target),

@@ -140,9 +140,11 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         pl.when(pl.col("rep_subj").ne_missing(pl.col("partner_iso3"))).then("rep_subj"),
         pl.when(flow == "export").then("rep_from"),
     )
+    # With no reporter named, the story's country: "TAIPEI — Exports to the United States jumped ..."
     reporter = pl.coalesce(
         named_reporter,
         pl.when(pl.col("subject").ne_missing(pl.col("partner_iso3"))).then("subject"),
+        pl.when(pl.col("home").ne_missing(pl.col("partner_iso3"))).then("home"),
         first_other(pl.col("isos"), pl.col("partner_iso3")),
         first_other(pl.col("main"), pl.col("partner_iso3")),
     )
