@@ -4,8 +4,9 @@
 
 For each size it builds (or reuses) the corpus `<out>/corpus-<N>` and measures:
 
-* per stage, calling the stage functions directly in this process: ingest, extract,
-  validate, stage (Parquet write), load (publish into a fresh DuckDB file), export;
+* per stage, calling the flow's stage functions directly in this process: ingest, extract
+  (with staging each batch as Parquet), validate (in chunks), load (publish into a fresh
+  DuckDB file), export;
 * two references on the same text: one polars regex pass (the floor for any extractor) and
   quantulum3 on a 1 MB sample;
 * end to end: the real Prefect flow through the CLI in a subprocess, wall time and peak RSS of
@@ -53,7 +54,7 @@ PACKAGES = (
     "polars", "duckdb", "pyarrow", "pandas", "prefect", "prefect-dask", "great-expectations",
     "quantulum3", "psutil",
 )  # fmt: skip
-STAGES = ("ingest", "extract", "validate", "stage", "load", "export")
+STAGES = ("ingest", "extract", "validate", "load", "export")
 MiB = 1024 * 1024
 TARGETS = {
     "e2e_mb_s_100k": 10.0,  # end-to-end MB/s of raw text at 100k documents, after start-up
@@ -211,20 +212,19 @@ def ensure_corpus(out: Path, n_docs: int, seed: int) -> dict:
 
 
 def stage_run(corpus_dir: Path, work: Path, profile_dir: Path | None = None) -> dict:
-    """Call the stage functions directly, the way the flow does with one worker; time each one.
+    """Call the flow's own stage functions directly, the way the flow does with one worker;
+    time each one.
 
     Like `pipeline.process_file_batch`, files go in batches of `Settings().batch_size`: read
-    (ingest), extract, validate and stage one batch, then the next, so the process holds one
-    batch at a time (its peak RSS is what bounded batching can achieve). Then one publish
-    (load) and the exports.
+    (ingest), then extract and stage one batch (`pipeline.stage_documents`), then the next, so
+    the process holds one batch at a time. Then, like the flow, every table's staged rows are
+    validated in chunks (`pipeline.validate_staged`), published once (load) and exported.
     """
     import polars as pl
 
-    from flows import export, ingest, load
-    from flows.extract import extract_tables, extractor_version, load_reference
-    from flows.pipeline import ROW_KEYS
+    from flows import export, ingest, load, pipeline
+    from flows.extract import extractor_version
     from flows.settings import Settings
-    from flows.validate import QUARANTINE_SCHEMA, load_suites, validate
     from flows.validate import _batch_definition as gx_batch_definition
 
     settings = Settings()
@@ -236,22 +236,19 @@ def stage_run(corpus_dir: Path, work: Path, profile_dir: Path | None = None) -> 
 
     # one-time set-up, outside the stage timings
     started = time.perf_counter()
-    reference = load_reference(settings.reference_dir)
-    suites = load_suites(settings.expectations_dir)
-    gx_batch_definition()
     version_tag = extractor_version(settings.reference_dir)
+    pipeline._reference(str(settings.reference_dir), version_tag)
+    pipeline._suites(str(settings.expectations_dir))
+    gx_batch_definition()
     files, _, _ = ingest.discover(corpus_dir)
     setup_seconds = time.perf_counter() - started
     input_bytes = sum(f.stat().st_size for f in files)
 
-    rows = dict.fromkeys(ROW_KEYS, 0)
-    quarantined = dict.fromkeys(ROW_KEYS, 0)
     n_docs = n_rejected = text_bytes = 0
     doc_ids: list[str] = []
     batch_seconds = []
     profiler = cProfile.Profile() if profile_dir else None
     for number, first in enumerate(range(0, len(files), settings.batch_size)):
-        name = f"batch-{number:06d}"
         profiling = profiler is not None and number == 0
         with sampler.stage("ingest"):
             started = time.perf_counter()
@@ -268,41 +265,21 @@ def stage_run(corpus_dir: Path, work: Path, profile_dir: Path | None = None) -> 
             started = time.perf_counter()
             if profiling:
                 profiler.enable()
-            tables = extract_tables(batch, reference)
+            pipeline.stage_documents(batch, f"batch-{number:06d}", settings, staging, version_tag)
             if profiling:
                 profiler.disable()
             took = time.perf_counter() - started
             seconds["extract"] += took
             batch_seconds.append(took)
-        with sampler.stage("validate"):
-            started = time.perf_counter()
-            checked, bad = {}, [pl.DataFrame(schema=QUARANTINE_SCHEMA)]
-            if profiling:
-                profiler.enable()
-            for table, frame in tables.items():
-                good, failed = validate(table, frame, suites[table], ROW_KEYS[table], batch)
-                checked[table] = good
-                bad.append(failed)
-                rows[table] += good.height
-                quarantined[table] += failed.height
-            if profiling:
-                profiler.disable()
-            seconds["validate"] += time.perf_counter() - started
-        with sampler.stage("stage"):
-            started = time.perf_counter()
-            for table, good in checked.items():
-                (staging / table).mkdir(parents=True, exist_ok=True)
-                good.write_parquet(staging / table / f"{name}.parquet")
-            (staging / "quarantine").mkdir(parents=True, exist_ok=True)
-            pl.concat(bad).write_parquet(staging / "quarantine" / f"{name}.parquet")
-            (staging / "documents").mkdir(parents=True, exist_ok=True)
-            batch.with_columns(pl.lit(version_tag).alias("extractor_version")).write_parquet(
-                staging / "documents" / f"{name}.parquet"
-            )
-            seconds["stage"] += time.perf_counter() - started
-        del batch, result, tables, checked, bad
+        del batch, result
+    with sampler.stage("validate"):
+        started = time.perf_counter()
+        validated = {table: pipeline.validate_staged.fn(table, settings, staging) for table in pipeline.ROW_KEYS}
+        seconds["validate"] = time.perf_counter() - started
+    rows = {table: int(v["rows"]) for table, v in validated.items()}
+    quarantined = {table: int(v["quarantined"]) for table, v in validated.items()}
     if profiler:
-        _write_profile(profiler, profile_dir / "profile-extract-validate-batch0.txt")
+        _write_profile(profiler, profile_dir / "profile-extract-batch0.txt")
 
     with sampler.stage("load"):
         started = time.perf_counter()
@@ -623,9 +600,8 @@ def markdown(results: dict) -> str:
 
     names = {
         "ingest": "ingest (read + parse files)",
-        "extract": "extract (amounts + facts)",
-        "validate": "validate (GX suites)",
-        "stage": "stage (Parquet per batch)",
+        "extract": "extract (amounts + facts, staged as Parquet)",
+        "validate": "validate (GX suites, row chunks)",
         "load": "load (publish into DuckDB)",
         "export": "export (Parquet files)",
     }

@@ -137,7 +137,14 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
         .list.unique(maintain_order=True)
         .alias("signatories"),
     )
-    cand = cand.with_columns(pl.when(pl.col("_one_of")).then(pl.lit("one")).otherwise("_count").alias("_count"))
+    # a document named in the singular is one: "Serbia's free trade agreement with China"
+    singular = ~pl.col("match").str.contains(_PLURAL)
+    cand = cand.with_columns(
+        pl.when(pl.col("_one_of") | (pl.col("_count").is_null() & singular))
+        .then(pl.lit("one"))
+        .otherwise("_count")
+        .alias("_count")
+    )
     cand = parse_counts(cand, "_count", "count", "count_qualifier")
     # Two parties at least: the document's main countries complete a clause that names one.
     parties = (

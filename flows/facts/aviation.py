@@ -299,7 +299,11 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
     cand = cand.with_columns(pl.col("deal").replace("mou", "order"))
     # a delivery still to come is not a deal yet ("before its own A350s arrive in 2027")
     cand = cand.filter(
-        ~((pl.col("deal") == "delivery") & pl.col("_right").str.contains(_FUTURE_DELIVERY))
+        # (in the model's own coordinate: "took delivery of one on Monday and will keep flying ...")
+        ~(
+            (pl.col("deal") == "delivery")
+            & pl.col("_right").str.replace(r"\s(?:and|but)\s[\s\S]*$", "").str.contains(_FUTURE_DELIVERY)
+        )
         & ~pl.col("_right").str.contains(_ARRIVES_LATER)
         & ~pl.col("left").str.slice(-40).str.contains(_OPTION_BEFORE)
         & ~pl.col("_right").str.contains(_BACKLOG_AFTER)

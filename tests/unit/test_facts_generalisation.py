@@ -130,6 +130,40 @@ CASES: list[tuple[str, str, list[dict]]] = [
       {"parties_iso3": ["LAO", "THA"], "count": 1, "kind": "mou"}]),
     ("The pact builds on the free trade agreement that Ankara and Seoul signed in 2012.", "agreements",
      [{"parties_iso3": ["KOR", "TUR"], "count": 1, "kind": "agreement"}]),
+    # ---- added with the dev4 round (sentences invented here, not taken from the corpus)
+    # a government body without its country acts for the story's country (the dateline's)
+    ("LIMA, March 3 (Reuters) - The finance ministry has imposed anti-dumping duties of 22.4% on Indian "
+     "polyester yarn. Earlier, Washington levied a 10% tariff on Peruvian goods.", "trade_measures",
+     [{"imposer_iso3": "PER", "target_iso3": "IND", "measure": "anti_dumping", "rate_pct": 22.4},
+      {"imposer_iso3": "USA", "target_iso3": "PER", "measure": "tariff", "rate_pct": 10.0}]),
+    # "X's exports ... will be hit by" names the target, across another country's name
+    ("Vietnam's exports to the European Union will be hit by a 12% tariff from October, officials in Brussels said.",
+     "trade_measures", [{"imposer_iso3": "EUU", "target_iso3": "VNM", "measure": "tariff", "rate_pct": 12.0}]),
+    # a flow with no reporter named is the story's country's
+    ("ACCRA, May 2 (Reuters) - Exports to India rose 12% to $3.1 billion last year, overtaking sales to China.",
+     "trade_flows", [{"reporter_iso3": "GHA", "partner_iso3": "IND", "flow": "export", "value_usd": 3.1e9}]),
+    # a price per unit is neither a trade value nor a loan
+    ("Kenya will charge importers a levy on sugar priced below $500 a tonne, and Uganda's exports of sugar "
+     "to Kenya fetched $80 per tonne more.", "trade_flows", []),
+    # an institution's name is not a cue; a dollar figure in brackets does not hide the noun after it
+    ("The Saudi Fund for Development signed a SAR 375 million ($100 million) loan with Jordan for a water "
+     "pipeline.", "financing",
+     [{"lender_iso3": "SAU", "borrower_iso3": "JOR", "instrument": "loan", "amount_usd": 100e6}]),
+    # payments on old debt and totals built up over years are not new financing
+    ("Sri Lanka faces about $2 billion of debt service next year, and Indian firms have invested more than "
+     "$1.4 billion in the country since 2005.", "financing", []),
+    # an aside after the lender does not hide it
+    ("Abu Dhabi, for its part, has pledged $3 billion of investment in Egypt's new cities.", "financing",
+     [{"lender_iso3": "ARE", "borrower_iso3": "EGY", "instrument": "investment", "amount_usd": 3e9}]),
+    # one aircraft by its rank; a fleet mention with no deal verb is not a deal
+    ("Air Peace took delivery of its second Embraer E195-E2 on Monday and will keep flying its older "
+     "Boeing 737-500s on domestic routes.", "aviation_deals",
+     [{"manufacturer": "Embraer", "model": "E195-E2", "quantity": 1, "deal": "delivery", "customer_iso3": "NGA"}]),
+    # a deal not (yet) concluded is not an agreement; parties are named before the first comma
+    ("Ghana failed to clinch a trade deal with Washington before the deadline.", "agreements", []),
+    ("Chile's free trade agreement with Thailand took effect on Monday, making it the second in South America "
+     "after Peru and Colombia to sign one.", "agreements",
+     [{"parties_iso3": ["CHL", "THA"], "count": 1, "kind": "agreement"}]),
 ]  # fmt: skip
 
 
