@@ -26,7 +26,9 @@ _DONE = words(AGREEMENT_DONE)
 _COMMERCIAL = words(AGREEMENT_COMMERCIAL)
 # "the deals", "these new digital protocols" refer back; "the signing of nine agreements" does not
 # (short words like "of" break the noun phrase).
-_ANAPHORIC = r"(?i)(?:^|\W)(?:the|these|those|such|its|their|this|that|both|other)\s+((?:[a-z-]{3,}\s+){0,4})$"
+_ANAPHORIC = (
+    r"(?i)(?:^|\W)(?:the|these|those|such(?:\s+an?)?|its|their|this|that|both|other)\s+((?:[a-z-]{3,}\s+){0,4})$"
+)
 # ... unless the words between are an action ("the two governments signed nine documents"), the
 # document is picked out of a set ("One of the memorandums, signed by ..."), or a relative clause
 # says who signed it ("the agreement that Kathmandu and New Delhi signed in January")

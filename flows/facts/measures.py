@@ -471,11 +471,11 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
     cand = cand.with_columns(
         pl.coalesce(
             "imposer_iso3",
+            pl.when(domestic & pl.col("left_last").is_null() & pl.col("home").ne_missing(target)).then("home"),
             pl.when(anaphoric & pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
             pl.when(back_reference & pl.col("subject").ne_missing(target)).then("subject"),
             pl.when(pl.col("_prev_sentence").ne_missing(target)).then("_prev_sentence"),
             pl.when(pl.col("left_last").ne_missing(target)).then("left_last"),
-            pl.when(domestic & pl.col("home").ne_missing(target)).then("home"),
             pl.when(pl.col("prev_subject").ne_missing(target)).then("prev_subject"),
             pl.when(pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
             first_other(pl.col("free_isos").list.set_difference(pl.col("t_list")), target),

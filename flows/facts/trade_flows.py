@@ -47,7 +47,8 @@ _EXPORT_VERB = r"(?i:exports?|exported|exporting|shipments?|shipped|sales|sold|s
 _IMPORT_VERB = r"(?i:imports?|imported|importing|purchases?|bought|purchased|sourced)"
 TEMPLATES = {
     "rep_poss": rf"{{E}}{POSS}\s+(?:[\w-]+\s+){{0,3}}?{_FLOW_WORD}",
-    "rep_subj": r"{E}\s+(?:[\w-]+\s+){0,2}?(?i:exported|imported|shipped|sold|bought|purchased)(?-u:\b)",
+    # (an apposition may follow the subject: "Brazil, the second-largest supplier, exported")
+    "rep_subj": r"{E}(?:,[^,;]{1,80},)?\s+(?:[\w-]+\s+){0,2}?(?i:exported|imported|shipped|sold|bought|purchased)(?-u:\b)",
     "rep_from": rf"(?i:exports?|shipments?|sales)\s+(?:[\w-]+\s+){{0,3}}?from\s+{THE}{{E}}",
     "to": rf"{_EXPORT_VERB}(?-u:\b)[^;]*?(?-u:\b)(?:to|into)\s+{THE}{{E}}",
     "from": rf"{_IMPORT_VERB}(?-u:\b)[^;]*?(?-u:\b)from\s+{THE}{{E}}",
@@ -68,7 +69,9 @@ def _flow_of(cue: pl.Expr) -> pl.Expr:
 
 
 # Sold "there": the partner is the country the previous sentence named.
-_THERE = r"(?i:exports?|shipments?|shipped|sales|sold|exported)\s+there(?-u:\b)"
+_THERE = r"(?i:exports?|shipments?|shipped|sales|sold|exported)\s+(?:[\w-]+\s+){0,3}?there(?-u:\b)"
+# "shipped $5.8 billion of goods the other way": to the story's other country
+_OTHER_WAY = r"(?i)(?-u:\b)(?:the\s+other\s+way|in\s+the\s+other\s+direction|in\s+return)(?-u:\b)"
 # "up from less than €2 billion three years earlier": a comparison figure for the same flow.
 _COMPARISON = (
     r"(?i)(?:(?:up|down|rising|falling|compared|increas\w+|decreas\w+|rose|fell)\s+)?(?:from|with|against)\s+"
@@ -149,8 +152,10 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         first_other(pl.col("main"), pl.col("partner_iso3")),
     )
     cand = cand.with_columns(reporter.alias("reporter_iso3"), named_reporter.alias("_named_rep"))
-    unnamed = ((flow == "export") & pl.col("clause").str.contains(_UNNAMED_TO)) | (
-        (flow == "import") & pl.col("clause").str.contains(_UNNAMED_FROM)
+    unnamed = (
+        ((flow == "export") & pl.col("clause").str.contains(_UNNAMED_TO))
+        | ((flow == "import") & pl.col("clause").str.contains(_UNNAMED_FROM))
+        | pl.col("sentence").str.contains(_OTHER_WAY)
     )
     cand = cand.with_columns(
         pl.when(pl.col("partner_iso3").is_null() & unnamed)
