@@ -87,16 +87,35 @@ def write_data_dictionary(con: duckdb.DuckDBPyConnection, exports_dir: Path) -> 
 
 
 def export_latest(con: duckdb.DuckDBPyConnection, exports_dir: Path, version: int) -> list[Path]:
-    """Replace latest/<table>.parquet with the rows of `version`, one atomic rename per file."""
+    """Replace latest/<table>.parquet with the rows of `version`, one atomic rename per file.
+
+    Readers that opened the previous file keep reading it: a rename never changes an open file,
+    and the version folders are never written again."""
     latest = exports_dir / "latest"
     latest.mkdir(parents=True, exist_ok=True)
     targets = []
     for table in EXPORTED_TABLES:
         target = latest / f"{table}.parquet"
-        _copy(con, f"SELECT * FROM {table}_as_of({version})", target, table)
+        written = exports_dir / table / f"version={version}" / "part-0.parquet"
+        try:
+            # the version's file holds exactly these rows: a hard link instead of a second write
+            tmp = target.with_name(f".{target.name}.tmp")
+            tmp.unlink(missing_ok=True)
+            os.link(written, tmp)
+            os.replace(tmp, target)
+        except OSError:  # no version file, or a file system without hard links
+            _copy(con, f"SELECT * FROM {table}_as_of({version})", target, table)
         targets.append(target)
     _copy(con, f"SELECT * FROM versions WHERE version <= {version}", latest / "versions.parquet")
     return targets
+
+
+def remove_unpublished(exports_dir: Path, published: int) -> None:
+    """Remove the version folders above `published`: a killed run may have written some of
+    them for a version that was never published, and the next version gets that number."""
+    for folder in exports_dir.glob("*/version=*"):
+        if int(folder.name.split("=", 1)[1]) > published:
+            shutil.rmtree(folder)
 
 
 def export_versions(con: duckdb.DuckDBPyConnection, exports_dir: Path) -> int | None:
@@ -106,10 +125,7 @@ def export_versions(con: duckdb.DuckDBPyConnection, exports_dir: Path) -> int | 
     its version was published) are removed first, so they cannot pass for another version.
     """
     versions = [v for (v,) in con.execute("SELECT version FROM versions ORDER BY version").fetchall()]
-    newest = versions[-1] if versions else 0
-    for folder in exports_dir.glob("*/version=*"):
-        if int(folder.name.split("=", 1)[1]) > newest:
-            shutil.rmtree(folder)
+    remove_unpublished(exports_dir, versions[-1] if versions else 0)
     for version in versions:
         export_version(con, exports_dir, version)
     return versions[-1] if versions else None

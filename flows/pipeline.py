@@ -233,6 +233,7 @@ def publish_and_export(
     with load.next_warehouse(settings.warehouse) as draft:
         con = load.connect(draft, memory_limit=settings.duckdb_memory_limit)
         try:
+            export.remove_unpublished(settings.exports_dir, load.current_version(con) or 0)
             result = load.publish(con, request)
             run.update(
                 status="published" if result.version else "unchanged",

@@ -77,16 +77,17 @@ def test_a_run_killed_mid_stage_leaves_the_previous_version_and_the_next_run_com
     assert read(out, "SELECT count(*) FROM documents") == [(2,)]
     assert pq.read_table(out / "x" / "latest" / "documents.parquet").num_rows == 2
 
+    # the input changes before the next run: what the killed run exported for "version 2" must not survive
+    (seed_copy / "articles" / "thai-2.md").write_text(EXTRA_ARTICLE.replace("Thailand", "Cambodia"))
     again = run(seed_copy, out)
     assert again.returncode == 0, again.stderr[-2000:]
     assert "published version 2" in again.stdout
     assert read(out, "SELECT version FROM versions ORDER BY 1") == [(1,), (2,)]
-    assert read(out, "SELECT count(*) FROM documents") == [(3,)]
+    assert read(out, "SELECT count(*) FROM documents") == [(4,)]
     for table in ("documents", "amounts", "trade_measures"):
-        assert (
-            pq.read_table(out / "x" / "latest" / f"{table}.parquet").num_rows
-            == read(out, f"SELECT count(*) FROM {table}")[0][0]
-        )
+        rows = read(out, f"SELECT count(*) FROM {table}")[0][0]
+        assert pq.read_table(out / "x" / "latest" / f"{table}.parquet").num_rows == rows
+        assert pq.read_table(out / "x" / table / "version=2").num_rows == rows
         assert sorted(p.name for p in (out / "x" / table).iterdir()) == ["version=1", "version=2"]
 
 
