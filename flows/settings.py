@@ -18,7 +18,7 @@ class Settings(BaseSettings):
     exports_dir: Path = Field(PROJECT_ROOT / "warehouse" / "exports", description="Parquet exports")
     reference_dir: Path = Field(PROJECT_ROOT / "seeds" / "reference", description="reference data files")
     expectations_dir: Path = Field(PROJECT_ROOT / "expectations", description="GX suites, one JSON per table")
-    batch_size: int = Field(2000, ge=1, description="documents per extraction batch")
+    batch_size: int = Field(5000, ge=1, description="documents per extraction batch")
     validate_rows: int = Field(250_000, ge=1, description="rows of one table per GX validation")
     max_file_bytes: int = Field(20 * 1024 * 1024, ge=1, description="larger input files are rejected")
     threads: int = Field(1, ge=1, description="batches extracted at once in-process (bounds memory)")
