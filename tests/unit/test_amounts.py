@@ -39,6 +39,13 @@ def amounts_of(
         ("a 46 per cent tariff", "46 per cent", "percent", 46.0, None),
         ("up 12.5 percent", "12.5 percent", "percent", 12.5, None),
         ("a twenty percent cut", "twenty percent", "percent", 20.0, None),
+        # every ISO 4217 code and name pycountry knows, beyond currencies.csv
+        ("a KWD 25 million loan", "KWD 25 million", "money", 25e6, "KWD"),
+        ("it cost 12 billion forints", "12 billion forints", "money", 12e9, "HUF"),
+        ("a 3 billion tenge budget", "3 billion tenge", "money", 3e9, "KZT"),
+        ("a plant costing E£7.2 billion", "E£7.2 billion", "money", 7.2e9, "EGP"),
+        # the article goes with the amount after it
+        ("A Rs 148 billion credit line", "Rs 148 billion", "money", 148e9, "INR"),
     ],
 )
 def test_amount_forms(text, written, kind, value, currency):
@@ -65,6 +72,11 @@ def test_value_usd_from_the_rate_in_force_at_publication():
 
 def test_unknown_rate_gives_null_value_usd():
     assert amounts_of("a 5 million naira grant").row(0, named=True)["value_usd"] is None
+
+
+def test_an_article_before_a_currency_word_that_names_a_kind_of_debt_is_not_one_unit_of_money():
+    assert amounts_of("A yen loan and a dollar bond were signed; TOP 10 ALL 5 firms.").is_empty()
+    assert amounts_of("it costs a dollar")["value"].to_list() == [1.0]
 
 
 def test_not_amounts():

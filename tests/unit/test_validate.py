@@ -1,4 +1,5 @@
 import json
+import shutil
 
 import polars as pl
 import pytest
@@ -112,3 +113,35 @@ def test_agreement_parties_must_be_sorted_and_distinct():
     good, quarantine = validate("agreements", rows, suite, "fact_id", pl.DataFrame({"doc_id": ["d"], "n_chars": [100]}))
     assert good["fact_id"].to_list() == ["a"]
     assert sorted(quarantine["row_key"].to_list()) == ["b", "c"]
+
+
+def test_a_table_level_expectation_is_refused_since_only_the_columns_suites_read_go_to_gx(tmp_path):
+    table_level = {"type": "expect_table_row_count_to_be_between", "kwargs": {"min_value": 1}}
+    with pytest.raises(SuiteError, match="must name one `column`"):
+        load_suite(_suite_file(tmp_path, [table_level]))
+
+
+def test_validating_in_chunks_gives_what_validating_at_once_gives(tmp_path):
+    from flows.pipeline import UNVALIDATED, validate_staged
+    from flows.settings import Settings
+    from flows.validate import check_columns
+
+    docs = pl.DataFrame({"doc_id": ["d"], "n_chars": [100]})
+    values = [25.0, 99999.0, 5e9, 12.5, 99999.0, 7.0, 3e6]
+    kinds = ["percent", "percent", "money", "percent", "percent", "percent", "money"]
+    rows = _amount_rows(values, kinds).with_columns(pl.format("d:{}", pl.int_range(pl.len())).alias("amount_id"))
+    staged = tmp_path / "staging"
+    (staged / UNVALIDATED / "amounts").mkdir(parents=True)
+    for i, part in enumerate(rows.iter_slices(3)):  # three staged batches
+        check_columns("amounts", part, docs).write_parquet(staged / UNVALIDATED / "amounts" / f"b{i}.parquet")
+    outcomes = {}
+    for chunk in (2, 1000):
+        staging = tmp_path / f"copy-{chunk}"
+        shutil.copytree(staged, staging)
+        counts = validate_staged.fn("amounts", Settings(validate_rows=chunk), staging)
+        good = pl.read_parquet(staging / "amounts" / "*.parquet").sort("amount_id")
+        bad = pl.read_parquet(staging / "quarantine" / "*.parquet").sort("row_key")
+        assert (counts["rows"], counts["quarantined"]) == (good.height, bad.height) == (5, 2)
+        assert not [c for c in good.columns if c.startswith("check_")]
+        outcomes[chunk] = (good, bad["row_key"].to_list())
+    assert outcomes[2][0].equals(outcomes[1000][0]) and outcomes[2][1] == outcomes[1000][1]
