@@ -47,6 +47,8 @@ sys.path.insert(0, str(ROOT))
 
 import corpus  # noqa: E402
 
+from flows import prefect_env  # noqa: E402
+
 CLI = ROOT / ".venv" / "bin" / "tradefacts"
 # The floor: one polars regex pass over the text, finding every number-like token.
 FLOOR_PATTERN = r"\$?\d[\d,.]*\s?(?:%|billion|million)?"
@@ -479,47 +481,6 @@ def import_times(env: dict[str, str]) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-@contextlib.contextmanager
-def prefect_server(out: Path, env: dict[str, str], port: int = 4299) -> Iterator[str]:
-    """A `prefect server start` of our own (its own Prefect home), stopped on exit: how a team
-    with a running server uses tradefacts. Yields the PREFECT_API_URL."""
-    import urllib.request
-
-    server_env = dict(env, PREFECT_HOME=str(out / "prefect-server-home"))
-    server_env.pop("PREFECT_API_URL", None)
-    log = open(out / "prefect-server.log", "w")  # noqa: SIM115 (closed below)
-    proc = subprocess.Popen(
-        [str(CLI.with_name("prefect")), "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-ui"],
-        env=server_env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/api"
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"prefect server exited with {proc.returncode}; see {out / 'prefect-server.log'}")
-            try:
-                with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("prefect server did not answer within 180 s")
-            time.sleep(0.5)
-        yield url
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, 15)  # the session this function started, by its id
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, 9)
-            proc.wait()
-        log.close()
-
-
 def startup(out: Path, seed: int, extra_env: dict[str, str], repeat: int, profile: bool, with_server: bool) -> dict:
     """The CLI on a 1-document folder: the fixed cost of a run (imports, Prefect server, GX)."""
     one = ensure_corpus(out, 1, seed)
@@ -539,7 +500,9 @@ def startup(out: Path, seed: int, extra_env: dict[str, str], repeat: int, profil
         "ok": all(r["exit_code"] == 0 for r in [first, *runs, plain]),
     }
     if with_server:
-        with prefect_server(out, cached) as url:
+        server_env = dict(cached, PREFECT_HOME=str(out / "prefect-server-home"))
+        server_env.pop("PREFECT_API_URL", None)
+        with prefect_env.local_server(env=server_env, log=out / "prefect-server.log") as url:
             served = cli_env(out, True, {**extra_env, "PREFECT_API_URL": url})
             run_cli(folder, work, served, timeout=600)  # first run against the server registers the flow
             warm = [run_cli(folder, work, served, timeout=600) for _ in range(repeat)]

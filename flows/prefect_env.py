@@ -39,7 +39,7 @@ def configure(home: Path | None = None) -> None:
 @contextlib.contextmanager
 def api_server(timeout_s: float = 180.0) -> Iterator[str]:
     """The Prefect API to use for scheduled runs: the one PREFECT_API_URL names (a team's server),
-    or else a local `prefect server start` on a free loopback port for as long as the block runs.
+    or else a local `prefect server start` for as long as the block runs.
 
     Schedules need a real server: Prefect's ephemeral in-process server runs flows but does not
     schedule them.
@@ -47,35 +47,53 @@ def api_server(timeout_s: float = 180.0) -> Iterator[str]:
     if os.environ.get("PREFECT_API_URL"):
         yield os.environ["PREFECT_API_URL"]
         return
+    with local_server(timeout_s=timeout_s) as url:
+        os.environ["PREFECT_API_URL"] = url
+        try:
+            yield url
+        finally:
+            os.environ.pop("PREFECT_API_URL", None)
+
+
+@contextlib.contextmanager
+def local_server(
+    *, env: dict[str, str] | None = None, log: Path | None = None, timeout_s: float = 180.0
+) -> Iterator[str]:
+    """`prefect server start` on a free loopback port, in its own session, stopped on exit.
+    Yields its API URL. `env` is the server's environment (default: this process's); `log`
+    receives its output."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     prefect = Path(sys.executable).with_name("prefect")
-    server = subprocess.Popen(
-        [str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}/api"
-    try:
-        deadline = time.monotonic() + timeout_s
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the local Prefect server did not start on port {port}")
-            time.sleep(0.5)
-        os.environ["PREFECT_API_URL"] = url
-        yield url
-    finally:
-        os.environ.pop("PREFECT_API_URL", None)
-        server.terminate()
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(open(log, "w")) if log else subprocess.DEVNULL
+        server = subprocess.Popen(
+            [str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-ui"],
+            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+        url = f"http://127.0.0.1:{port}/api"
         try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
+            deadline = time.monotonic() + timeout_s
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
+                        if response.status == 200:
+                            break
+                except OSError:
+                    pass
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(
+                        f"the local Prefect server did not start on port {port}" + (f"; see {log}" if log else "")
+                    )
+                time.sleep(0.5)
+            yield url
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(server.pid, 15)  # the session this function started, by its id
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(server.pid, 9)
+                server.wait()
