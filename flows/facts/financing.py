@@ -16,6 +16,7 @@ from flows.facts.context import (
     BACK_REFERENCE,
     POSS,
     THE,
+    actor_iso3_of,
     alt,
     ascii_word_classes,
     extract_iso3,
@@ -54,7 +55,10 @@ _PREFERENTIAL = words(
 )  # fmt: skip
 # Aircraft sentences: order values at list price are not financing.
 _AIRCRAFT = words((r"aircraft", r"jets?", r"planes?", r"airliners?", r"fleet", r"list\s+prices?"))
-_MODAL = r"(?i)(?-u:\b)(?:could|might|may|would)(?-u:\b)[^,;]{0,60}$"
+_MODAL = (
+    r"(?i)(?-u:\b)(?:could|might|may|would|(?:expects?|expected|plans?|planned|aims?|hopes?|intends?)\s+to)(?-u:\b)"
+    r"[^,;]{0,60}$"
+)
 # "told reporters it would pour ...": reported speech of a decision, not a hypothesis
 _REPORTED_WOULD = (
     r"(?i)((?:said|says|told\s+[\w-]+|announced|confirmed|added)\s+(?:that\s+)?(?:[\w-]+\s+){0,2}?)would(?-u:\b)"
@@ -97,11 +101,11 @@ TEMPLATES = {
     "l_asked": rf"(?i:asked|requested|approached|urged)\s+{THE}{{E}}\s+(?i:for|to)",
     # (an aside may follow the subject: "Doha, for its part, has pledged $7.5 billion")
     "l_subj": rf"{{E}}{POSS}(?:,[^,;]{{1,30}},)?\s+{_FILL}{{0,3}}?{_GIVE}",
-    "l_adj": rf"{{E}}{POSS}\s+{_FILL}{{0,2}}?(?i:loans?|credit|financing|funding|funds|grants?|aid|investments?|investors?|capital|lenders?|banks?)(?-u:\b)",
+    "l_adj": rf"{{E}}{POSS}\s+{_FILL}{{0,2}}?(?i:loans?|credit|financing|funding|funds|grants?|aid|investments?|investors?|capital|lenders?|banks?|treasury|development\s+agency|development\s+funds?)(?-u:\b)",
     # the investor is the country of the company that invests: "Denmark's Maersk signed a deal to invest in"
     "l_invest": rf"{{E}}{POSS}\s+[^;]{{0,80}}?(?-u:\b)(?i:to\s+invest|invest(?:s|ed|ing)?\s+in|will\s+invest)(?-u:\b)",
     "b_dative": rf"(?i:lend|lends|lent|grant|grants|give|gives|offer|offers)\s+{THE}{{E}}",
-    "b_to": rf"(?i:loans?|credit(?:\s+lines?)?|lines?\s+of\s+credit|financing|funding|grants?|aid|investment|lend\w*|lent|extend\w*|provid\w+|disburs\w+|pledg\w+|to\s+invest|invest\w*)\s+{_FILL}{{0,8}}?(?:to|for|in|into)\s+(?:its\s+|their\s+)?{THE}{_FILL}{{0,3}}?{{E}}",
+    "b_to": rf"(?i:loans?|credit(?:\s+lines?)?|lines?\s+of\s+credit|financing|funding|grants?|aid|investment|lend\w*|lent|extend\w*|provid\w+|disburs\w+|pledg\w+|to\s+invest|invest\w*)\s+(?:[^\s;]+\s+){{0,8}}?(?:to|for|in|into)\s+(?:its\s+|their\s+)?{THE}{_FILL}{{0,3}}?{{E}}",
     "b_subj": rf"{{E}}{POSS}\s+{_FILL}{{0,4}}?{_GET}",
 }
 
@@ -135,13 +139,13 @@ def _project(text: pl.Expr) -> pl.Expr:
     return pl.when(stripped.str.contains(r"^[A-Z][\w’'–-]*\s+\S")).then(stripped)
 
 
-def _lender_org(reference: FactReference) -> pl.Expr:
-    """The first organisation named in the sentence that is not on the receiving end ("to the
-    National Bank of Pakistan"): canonical name."""
+def _lender_org(reference: FactReference, text: pl.Expr) -> pl.Expr:
+    """The first organisation named in `text` that is not on the receiving end ("to the
+    National Bank of Pakistan"): its alias as written."""
     receiving = ascii_word_classes(rf"(?:to|for)\s+{THE}(?:[\w-]+\s+){{0,3}}?{reference.org_re}")
-    orgs = pl.col("sentence").str.extract_all(reference.org_re)
+    orgs = text.str.extract_all(reference.org_re)
     # (no capture group around the alternation: read the name back from the short match)
-    taken = pl.col("sentence").str.extract_all(receiving).list.first().str.extract_all(reference.org_re).list.last()
+    taken = text.str.extract_all(receiving).list.first().str.extract_all(reference.org_re).list.last()
     first = orgs.list.get(0, null_on_oob=True)
     second = orgs.list.get(1, null_on_oob=True)
     surface = pl.when(first.ne_missing(taken)).then(first).otherwise(pl.when(second.ne_missing(taken)).then(second))
@@ -149,13 +153,51 @@ def _lender_org(reference: FactReference) -> pl.Expr:
     return pl.when(manufacturer.fill_null(False)).then(None).otherwise(surface)
 
 
+_LENDER_TEMPLATES = ("l_from", "l_by", "l_asked", "l_adj", "l_invest", "l_subj")  # in order of trust
+
+
 def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
+    """Lender, borrower and lending institution. An amount's own clause is read first, then its
+    sentence: "X signed a $100 million loan for ..., while Y signed a credit line with Z" has two
+    lenders."""
     text = pl.col("sentence")
-    cand = cand.with_columns(tag_entities(text, reference).alias("_tagged"))
+    clause = (
+        pl.concat_str("left_clause", "_amount_text", "right_clause")
+        if "left_clause" in cand.columns
+        else pl.lit(None, dtype=pl.Utf8)
+    )
+    if "left_clause" in cand.columns:
+        cand = cand.with_columns(
+            pl.col("sentence")
+            .str.slice(pl.col("rel_start"), pl.col("rel_end") - pl.col("rel_start"))
+            .alias("_amount_text")
+        )
+    cand = cand.with_columns(
+        tag_entities(text, reference).alias("_tagged"), tag_entities(clause, reference).alias("_tagged_clause")
+    )
+    # each template read in the clause (c_...) and in the whole sentence (s_...)
     roles = {
-        name: extract_iso3(pl.col("_tagged"), template, reference, tagged=True) for name, template in TEMPLATES.items()
+        f"{scope}_{name}": extract_iso3(pl.col(column), template, reference, tagged=True)
+        for scope, column in (("c", "_tagged_clause"), ("s", "_tagged"))
+        for name, template in TEMPLATES.items()
     }
-    cand = cand.with_columns(_lender_org(reference).alias("_org"), **roles)
+    # a lender country the clause names itself ("Japan pledged a grant of ¥1.5 billion to Fiji,
+    # while the ADB approved ..."): the sentence's institution is then someone else's
+    clause_lender = pl.coalesce(*[pl.col(f"c_{n}") for n in _LENDER_TEMPLATES])
+    clause_isos = (
+        clause.str.extract_all(reference.entity_re)
+        .list.eval(pl.element().replace_strict(actor_iso3_of(reference), default=None, return_dtype=pl.Utf8))
+        .list.drop_nulls()
+        .list.unique(maintain_order=True)
+    )
+    cand = cand.with_columns(**roles).with_columns(pl.coalesce(pl.col("c_l_adj"), pl.col("s_l_adj")).alias("l_adj"))
+    cand = cand.with_columns(
+        pl.coalesce(
+            _lender_org(reference, clause),
+            pl.when(clause_lender.is_null()).then(_lender_org(reference, text)),
+        ).alias("_org"),
+        clause_isos.fill_null(pl.lit([], dtype=pl.List(pl.Utf8))).alias("_clause_isos"),
+    )
     org_iso3 = pl.col("_org").replace_strict(reference.iso3_of, default=None, return_dtype=pl.Utf8)
     multilateral = (
         pl.col("_org").replace_strict(reference.kind_of, default=None, return_dtype=pl.Utf8) == "multilateral"
@@ -165,8 +207,12 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         pl.when(multilateral.fill_null(False)).then(pl.lit(True)).otherwise(pl.lit(False)).alias("_multilateral"),
         org_iso3.alias("_org_iso3"),
     )
-    borrower_named = pl.coalesce("b_dative", "b_to", "b_subj")
-    lender_country = pl.coalesce("_org_iso3", "l_from", "l_by", "l_asked", "l_adj", "l_subj", "l_invest")
+    borrower_in_clause = pl.coalesce("c_b_dative", "c_b_to", "c_b_subj")
+    borrower_in_sentence = pl.coalesce("s_b_dative", "s_b_to", "s_b_subj")
+    borrower_named = pl.coalesce(borrower_in_clause, borrower_in_sentence)
+    lender_country = pl.coalesce(
+        "_org_iso3", *[f"c_{n}" for n in _LENDER_TEMPLATES], *[f"s_{n}" for n in _LENDER_TEMPLATES]
+    )
     cand = cand.with_columns(
         pl.when(pl.col("_multilateral"))
         .then(None)
@@ -176,10 +222,12 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     back = text.str.contains(BACK_REFERENCE)
     lender = pl.col("lender_iso3")
     borrower = pl.coalesce(
-        pl.when(borrower_named.ne_missing(lender)).then(borrower_named),
+        pl.when(borrower_in_clause.ne_missing(lender)).then(borrower_in_clause),
         pl.when(back & pl.col("subject").ne_missing(lender)).then("subject"),
-        first_other(pl.col("isos"), lender),
+        first_other(pl.col("_clause_isos"), lender),
+        pl.when(borrower_in_sentence.ne_missing(lender)).then(borrower_in_sentence),
         pl.when(pl.col("home").ne_missing(lender)).then("home"),
+        first_other(pl.col("isos"), lender),
         first_other(pl.col("main"), lender),
     )
     cand = cand.with_columns(borrower.alias("borrower_iso3"))
@@ -220,7 +268,11 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
     # the last cue before the amount (leftmost-first alternatives: "credit line" is read whole)
     left_cue = cue_text.str.extract_all(_CUE_ANY).list.last()
     later_cue = pl.col("right_clause").str.extract(f"({FINANCE_ANY})", 1)
-    cue = pl.coalesce(right_cue, left_cue, later_cue)
+    # a verb right before the amount decides: "to invest $2 billion in gas terminals"
+    adjacent_cue = cue_text.str.extract(
+        rf"({_CUE_ANY})\s+(?:(?:up\s+to|about|around|some|nearly|over|more\s+than|an\s+additional|a\s+further)\s+)?$", 1
+    )
+    cue = pl.coalesce(adjacent_cue, right_cue, left_cue, later_cue)
     cand = cand.with_columns(
         pl.when(pl.col("left_clause").str.contains(_STAKE_BUY))
         .then(pl.lit("investment"))
@@ -256,7 +308,13 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
         pl.when(is_cost).then(None).otherwise("lender").alias("lender"),
         # where the project is: "Malaysia's ...", else the story's country
         pl.when(is_cost)
-        .then(pl.coalesce(pl.col("l_adj"), pl.col("home"), pl.col("borrower_iso3")))
+        .then(
+            pl.coalesce(
+                pl.col("l_adj"),
+                pl.col("home"),
+                pl.col("borrower_iso3"),
+            )
+        )
         .otherwise("borrower_iso3")
         .alias("borrower_iso3"),
         pl.when(is_cost).then(None).otherwise(_status(pl.col("sentence"))).alias("status"),

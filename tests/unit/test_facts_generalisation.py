@@ -159,6 +159,15 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("Air Peace took delivery of its second Embraer E195-E2 on Monday and will keep flying its older "
      "Boeing 737-500s on domestic routes.", "aviation_deals",
      [{"manufacturer": "Embraer", "model": "E195-E2", "quantity": 1, "deal": "delivery", "customer_iso3": "NGA"}]),
+    # each amount's own clause names its lender and borrower
+    ("China Development Bank signed a $200 million credit line with Ghana, while Japan pledged a grant of "
+     "¥3 billion to Togo for clinics.", "financing",
+     [{"lender_iso3": "CHN", "borrower_iso3": "GHA", "instrument": "credit_line", "amount_usd": 200e6},
+      {"lender_iso3": "JPN", "borrower_iso3": "TGO", "instrument": "grant"}]),
+    # an expectation is not a fact; a company's country invests, not the place it invests in
+    ("The World Bank expects to lend Kenya up to $1 billion a year. Qatar's QatarEnergy signed agreements in "
+     "Nairobi to invest $2 billion in gas terminals.", "financing",
+     [{"lender_iso3": "QAT", "borrower_iso3": "KEN", "instrument": "investment", "amount_usd": 2e9}]),
     # a deal not (yet) concluded is not an agreement; parties are named before the first comma
     ("Ghana failed to clinch a trade deal with Washington before the deadline.", "agreements", []),
     ("Chile's free trade agreement with Thailand took effect on Monday, making it the second in South America "
