@@ -113,6 +113,9 @@ def _primary_manufacturer(reference: FactReference) -> dict[str, str]:
 _BACK_TO_AIRLINE = r"(?i)(?-u:\b)(?:the\s+(?:(?:flag|national|state|flagship)\s+carrier|carrier|airline|company|group|low-cost\s+carrier)|it|its)(?-u:\b)"
 
 
+_CERTIFICATION = words(DEAL_CUES["certification"])
+# "placed four 737-8s on lease with Kuwait Airways": the airline after "with"/"to" is the lessee
+_LEASED_TO = r"(?i:on\s+lease|leas\w*|wet-leas\w*)\s+(?:with|to)\s+(?:the\s+)?"
 _PASSIVE_BY = r"(?i)((?:leas|order|bought|purchas|acquir|rent|financ)\w*)\s+by(?-u:\b)"
 
 
@@ -147,12 +150,20 @@ def _parties(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     )
     first = pl.col("_airlines").list.get(0, null_on_oob=True)
     second = pl.col("_airlines").list.get(1, null_on_oob=True)
-    customer = (
-        pl.when(first.ne_missing(pl.col("_counter")))
-        .then(first)
-        .otherwise(pl.when(second.ne_missing(pl.col("_counter"))).then(second))
+    lessee = sentence.str.extract(rf"{_LEASED_TO}({airline_re})", 1)
+    customer = pl.coalesce(
+        lessee,
+        pl.when(first.ne_missing(pl.col("_counter"))).then(first),
+        pl.when(second.ne_missing(pl.col("_counter"))).then(second),
     )
-    cand = cand.with_columns(customer.alias("_customer"))
+    cand = cand.with_columns(
+        customer.alias("_customer"),
+        # the lessor is then the counterparty: the sentence's other airline or lessor
+        pl.when(lessee.is_not_null())
+        .then(pl.when(first.ne_missing(lessee)).then(first).otherwise(second))
+        .otherwise("_counter")
+        .alias("_counter"),
+    )
     # "The carrier has taken ...", "the airline has also agreed ...": the story's airline.
     # A sentence that names no airline and no country is about the story's airline.
     cand = cand.with_columns(
@@ -266,7 +277,7 @@ def _country_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFram
 
 def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     columns = ["doc_id", "sent_id", "char_start", "char_end", "evidence", "sentence", "deal_text", "isos", "manufacturer",
-               "model", "model_as_written", "_count", "_right", "_local", "left", "_lclause", "_fleet"]  # fmt: skip
+               "model", "model_as_written", "_count", "_right", "_local", "left", "_lclause", "_fleet", "home"]  # fmt: skip
     ctx = _with_table_captions(ctx)
     parts = [
         f.select(columns)
@@ -281,7 +292,10 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
     local = _deal_of(pl.col("_local"))
     from_sentence = local.is_null() & _deal_of(pl.col("_lclause").str.slice(-50)).is_null()
     cand = cand.with_columns(
-        pl.when(local == "wet_lease")
+        # an approval names the aircraft and may say who will fly it ("to be operated by UAE airlines")
+        pl.when(pl.col("_local").str.contains(_CERTIFICATION))
+        .then(pl.lit("certification"))
+        .when(local == "wet_lease")
         .then(local)
         .otherwise(pl.coalesce(_deal_of(pl.col("_lclause").str.slice(-50)), local, _deal_of(pl.col("deal_text"))))
         .alias("deal"),
@@ -319,5 +333,12 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
         {v: k for k, v in _primary_manufacturer(reference).items()}, default=None, return_dtype=pl.Utf8
     )
     return cand.with_columns(
-        pl.coalesce("_customer_iso3", first_other(pl.col("isos"), maker_iso3)).alias("customer_iso3"),
+        pl.coalesce(
+            # an approval's customer is the approving country: "Brazil's ANAC validated the A220"
+            pl.when(pl.col("deal") == "certification").then(first_other(pl.col("isos"), maker_iso3)),
+            "_customer_iso3",
+            # an airline we do not know is most likely the story's country's
+            pl.when(pl.col("customer").is_not_null() & pl.col("home").ne_missing(maker_iso3)).then("home"),
+            first_other(pl.col("isos"), maker_iso3),
+        ).alias("customer_iso3"),
     ).filter(pl.col("customer_iso3").is_not_null() | pl.col("customer").is_not_null())

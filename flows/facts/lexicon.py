@@ -152,6 +152,8 @@ DEAL_CUES: dict[str, tuple[str, ...]] = {
     "wet_lease": (
         r"(?:wet|damp)[-\s]leas\w+", r"operated\s+by", r"ACMI", r"crew(?:ed)?\s+and\s+maint\w+",
         r"(?:its|their)\s+own\s+(?:pilots|crews?)", r"(?:supplies|provides|supplying|providing)\s+(?:the\s+)?(?:pilots|crews?)",
+        # "leased with pilots and cabin crew", "leased together with its pilots"
+        r"with\s+(?:its\s+|their\s+|the\s+)?(?:own\s+)?(?:pilots|(?:cabin\s+)?crews?)(?:\s+and\s+(?:cabin\s+)?crews?)?",
     ),
     "lease": (r"leas\w+", r"dry[-\s]leas\w+", r"sale[-\s]and[-\s]leaseback", r"rent\w*"),
     "mou": (r"memorand(?:ums?|a)", r"MoUs?", r"MOUs?", r"letters?\s+of\s+intent", r"LoIs?", r"LOIs?", r"framework\s+agreements?"),

@@ -168,6 +168,15 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("The World Bank expects to lend Kenya up to $1 billion a year. Qatar's QatarEnergy signed agreements in "
      "Nairobi to invest $2 billion in gas terminals.", "financing",
      [{"lender_iso3": "QAT", "borrower_iso3": "KEN", "instrument": "investment", "amount_usd": 2e9}]),
+    # a lessor placing jets "on lease with" an airline: the airline is the customer
+    ("Ireland's Avolon said it had placed six Airbus A321neos on lease with Philippine Airlines.", "aviation_deals",
+     [{"manufacturer": "Airbus", "model": "A321neo", "quantity": 6, "deal": "lease", "customer_iso3": "PHL"}]),
+    # jets "leased with pilots and cabin crew" are a wet lease; an approval stays an approval
+    ("Kenya Airways is flying two Boeing 737-800s leased with pilots and cabin crew from Malta's Maleth Aero. "
+     "Brazil's ANAC said it had validated the Airbus A220-300, which can now be operated by Brazilian airlines.",
+     "aviation_deals",
+     [{"manufacturer": "Boeing", "model": "737-800", "quantity": 2, "deal": "wet_lease", "customer_iso3": "KEN"},
+      {"manufacturer": "Airbus", "model": "A220-300", "quantity": None, "deal": "certification", "customer_iso3": "BRA"}]),
     # a deal not (yet) concluded is not an agreement; parties are named before the first comma
     ("Ghana failed to clinch a trade deal with Washington before the deadline.", "agreements", []),
     ("Chile's free trade agreement with Thailand took effect on Monday, making it the second in South America "
