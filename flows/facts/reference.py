@@ -56,18 +56,49 @@ class FactReference:
         return expr.replace_strict(self.kind_of, default=None, return_dtype=pl.Utf8)
 
 
-def _bounded(alias: str) -> str:
-    """The alias as a regex with ASCII word boundaries on its word-character ends."""
-    body = re.escape(alias).replace(r"\ ", r"\s+").replace(" ", r"\s+")
-    start = r"(?-u:\b)" if re.match(r"\w", alias[0]) else ""
-    end = r"(?-u:\b)" if re.match(r"\w", alias[-1]) else ""
-    return f"{start}{body}{end}"
+def _boundary(char: str) -> str:
+    """An ASCII word boundary beside an ASCII word character; none beside anything else (an
+    ASCII boundary can never hold next to "é", and a Unicode one is slow)."""
+    return r"(?-u:\b)" if char.isascii() and (char.isalnum() or char == "_") else ""
 
 
 def alternation(aliases: list[str]) -> str:
-    """A non-capturing alternation, longest alias first so that "South Korea" beats "Korea"."""
-    unique = sorted(set(aliases), key=lambda a: (-len(a), a))
-    return "(?:" + "|".join(_bounded(a) for a in unique) + ")"
+    """A non-capturing alternation of `aliases` that matches the longest alias at a position
+    ("South Korea" beats "Korea"), written as a prefix tree: "South (?:Africa|Korea|Sudan)".
+
+    The tree keeps the regex small: polars' regex engine falls back to a far slower mode when
+    a flat alternation of a few thousand aliases outgrows its automaton cache. Spaces inside an
+    alias match any run of whitespace."""
+    root: dict = {}
+    for alias in set(aliases):
+        node = root
+        for token in re.findall(r"\s+|.", alias, flags=re.S):
+            node = node.setdefault(" " if token.isspace() else token, {})
+        node[""] = {}
+
+    depth: dict[int, int] = {}
+
+    def longest(node: dict) -> int:
+        if id(node) not in depth:
+            depth[id(node)] = max([0] + [1 + longest(child) for key, child in node.items() if key])
+        return depth[id(node)]
+
+    def emit(node: dict, last: str) -> str:
+        # only one child can match the next character, so trying children before the end
+        # of an alias gives the longest alias
+        options = [
+            (r"\s+" if key == " " else re.escape(key)) + emit(node[key], key)
+            for key in sorted((k for k in node if k), key=lambda k: (-longest(node[k]), k))
+        ]
+        if "" in node:
+            options.append(_boundary(last))
+        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+    branches = [
+        _boundary(key) + re.escape(key) + emit(root[key], key)
+        for key in sorted(root, key=lambda k: (-longest(root[k]), k))
+    ]
+    return "(?:" + "|".join(branches) + ")"
 
 
 def _pycountry_names() -> pl.DataFrame:

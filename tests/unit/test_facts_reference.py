@@ -91,3 +91,17 @@ def test_currency_prefix_is_not_the_country() -> None:
     ctx = sentence_context(documents.cast({"published": pl.Date}), sentences, REFERENCE)
     assert ctx["isos"].to_list() == [[]]
     assert ctx["evidence"].to_list() == ["Trade hit US$108 billion."]
+
+
+def test_the_alias_tree_matches_the_longest_alias_with_word_boundaries():
+    import re
+
+    from flows.facts.reference import alternation
+
+    pattern = alternation(["Korea", "South Korea", "Korean", "Korea Exim Bank", "Malé", "US", "U.S."])
+    text = "South  Korea and Korean banks; Korea Exim Bank lent to Malé; the US and the U.S. but not USA or us."
+    found = re.findall(pattern.replace("(?-u:\\b)", r"\b"), text)
+    assert found == ["South  Korea", "Korean", "Korea Exim Bank", "Malé", "US", "U.S."]
+    import polars as pl
+
+    assert pl.Series([text]).str.extract_all(pattern).to_list() == [found]
