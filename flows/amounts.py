@@ -132,7 +132,7 @@ def _currency_from_context(amounts: pl.DataFrame, documents: pl.DataFrame, conte
         .join(mentions, on=["doc_id", "country"])
         .join(default_mentions, on=["doc_id", "default_country"])
         .filter(pl.col("mentioned") > pl.col("default_mentioned"))
-        .sort("mentioned", descending=True)
+        .sort("mentioned", descending=True, maintain_order=True)
         .group_by("doc_id", "char_start")
         .agg(pl.col("context_currency").first())
     )
@@ -156,7 +156,7 @@ def _alias_regex(aliases: pl.DataFrame, side: str, *, words_only: bool = False) 
     Word boundaries only on the outer edge: "USD115" and "42RM" are common in price lists.
     """
     rows = aliases.filter(pl.col("placement").is_in((side, "both"))).sort(
-        pl.col("alias").str.len_chars(), descending=True
+        pl.col("alias").str.len_chars(), "alias", descending=[True, False]
     )
     if words_only:
         rows = rows.filter(pl.col("alias").str.contains(r"^[\p{L} .]*\p{Ll}[\p{L} .]*$"))
@@ -343,18 +343,24 @@ def _dollars_stated_beside(amounts: pl.DataFrame) -> pl.DataFrame:
         ).then(pl.col("value").shift(step).over(in_sentence))
         for gap_start, gap_end, step in (next_gap, previous_gap)
     ]
-    return amounts.sort("doc_id", "char_start").with_columns(pl.coalesce(neighbours).alias("_stated_usd"))
+    return amounts.sort("doc_id", "char_start", maintain_order=True).with_columns(
+        pl.coalesce(neighbours).alias("_stated_usd")
+    )
 
 
 def _fx_usd(amounts: pl.DataFrame, documents: pl.DataFrame, fx: pl.DataFrame) -> pl.DataFrame:
     """usd_per_unit in force at the document's publication date (latest rate when undated)."""
-    latest = fx.sort("valid_from").group_by("currency").agg(pl.col("usd_per_unit").last().alias("_latest"))
+    latest = (
+        fx.sort("valid_from", maintain_order=True)
+        .group_by("currency")
+        .agg(pl.col("usd_per_unit").last().alias("_latest"))
+    )
     dated = amounts.join(documents.select("doc_id", pl.col("published").alias("_on")), on="doc_id", how="left")
     with_rate = (
         dated.with_columns(pl.col("_on").fill_null(pl.date(9999, 12, 31)))
-        .sort("_on")
+        .sort("_on", maintain_order=True)
         .join_asof(
-            fx.sort("valid_from"),
+            fx.sort("valid_from", maintain_order=True),
             left_on="_on",
             right_on="valid_from",
             by="currency",
@@ -410,7 +416,7 @@ def _without_article_misreads(parsed: pl.DataFrame, documents: pl.DataFrame, ali
     )
     return (
         pl.concat([kept, reread.select(kept.columns).cast(kept.schema)])
-        .sort("doc_id", "char_start")
+        .sort("doc_id", "char_start", maintain_order=True)
         .drop("_article_only")
     )
 
@@ -464,5 +470,5 @@ def extract_amounts(
             _amount_id(pl.col("doc_id"), pl.col("char_start"), pl.col("char_end")).alias("amount_id"),
         )
         .select([pl.col(name).cast(dtype) for name, dtype in AMOUNT_COLUMNS.items()])
-        .sort("doc_id", "char_start")
+        .sort("doc_id", "char_start", maintain_order=True)
     )

@@ -109,10 +109,10 @@ def split_sentences(documents: pl.DataFrame) -> pl.DataFrame:
 def attach_sentence(spans: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
     """Add `sent_id` to rows with `doc_id` and `char_start`: the sentence the span starts in."""
     return (
-        spans.sort("doc_id", "char_start")
+        spans.sort("doc_id", "char_start", maintain_order=True)
         .join_asof(
             sentences.select("doc_id", "sent_id", pl.col("char_start").alias("_sent_start")).sort(
-                "doc_id", "_sent_start"
+                "doc_id", "_sent_start", maintain_order=True
             ),
             left_on="char_start",
             right_on="_sent_start",

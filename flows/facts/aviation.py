@@ -132,7 +132,7 @@ def doc_airlines(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     return (
         named.group_by("doc_id", "ents")
         .agg(pl.len().alias("_n"), pl.col("_pos").min().alias("_first"))
-        .sort("doc_id", "_n", "_first", descending=[False, True, False])
+        .sort("doc_id", "_n", "_first", descending=[False, True, False], maintain_order=True)
         .group_by("doc_id", maintain_order=True)
         .agg(pl.col("ents").first().alias("doc_airline"))
     )
@@ -198,7 +198,7 @@ def _with_table_captions(ctx: pl.DataFrame) -> pl.DataFrame:
     row; `_cell_count`: a row's last cell when it is a number (the units)."""
     row = pl.col("sentence").str.contains(_TABLE_ROW)
     caption = pl.when(~row).then(pl.col("sentence")).forward_fill().over("doc_id")
-    return ctx.sort("doc_id", "sent_id").with_columns(
+    return ctx.sort("doc_id", "sent_id", maintain_order=True).with_columns(
         pl.when(row)
         .then(pl.concat_str(caption.str.to_lowercase().fill_null(""), pl.col("sentence"), separator=" "))
         .otherwise(pl.col("sentence"))

@@ -188,7 +188,7 @@ def sentence_context(documents: pl.DataFrame, sentences: pl.DataFrame, reference
             .alias("isos")
         )
     )
-    frame = frame.sort("doc_id", "sent_id").with_columns(
+    frame = frame.sort("doc_id", "sent_id", maintain_order=True).with_columns(
         pl.col("isos").shift(1).over("doc_id").alias("prev_isos"),
         pl.col("sentence").shift(-1).over("doc_id").fill_null("").alias("next_sentence"),
         pl.col("sentence").shift(1).over("doc_id").fill_null("").alias("prev_sentence"),
@@ -220,7 +220,7 @@ def home_country(frame: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     place_iso3 = dict(zip(places["alias"], places["iso3"], strict=True))
     capitals = places.filter(pl.col("kind") == "capital")
     capital_iso3 = dict(zip(capitals["alias"], capitals["iso3"], strict=True))
-    opening = frame.filter(pl.col("sent_id") <= 1).sort("doc_id", "sent_id")
+    opening = frame.filter(pl.col("sent_id") <= 1).sort("doc_id", "sent_id", maintain_order=True)
     dateline = (
         opening.group_by("doc_id", maintain_order=True)
         .agg(pl.col("sentence").first())
@@ -257,7 +257,7 @@ def main_countries(frame: pl.DataFrame) -> pl.DataFrame:
     return (
         mentions.group_by("doc_id", "isos")
         .agg(pl.len().alias("_n"), pl.col("_pos").min().alias("_first"))
-        .sort("doc_id", "_n", "_first", descending=[False, True, False])
+        .sort("doc_id", "_n", "_first", descending=[False, True, False], maintain_order=True)
         .group_by("doc_id", maintain_order=True)
         .agg(pl.col("isos").head(2).alias("main"))
     )
@@ -308,7 +308,7 @@ def money_anchors(amounts: pl.DataFrame, ctx: pl.DataFrame) -> pl.DataFrame:
         "value", "currency", "value_usd",
     )  # fmt: skip
     cand = money.join(ctx, on=["doc_id", "sent_id"], how="inner")
-    cand = cand.sort("doc_id", "a_start").with_columns(
+    cand = cand.sort("doc_id", "a_start", maintain_order=True).with_columns(
         (pl.col("a_start") - pl.col("char_start")).alias("rel_start"),
         (pl.col("a_end") - pl.col("char_start")).alias("rel_end"),
         (pl.col("a_end").shift(1).over("doc_id", "sent_id") - pl.col("char_start")).alias("_prev_end"),

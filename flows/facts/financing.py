@@ -385,7 +385,7 @@ _BACK_TO_PROJECT = rf"^(?:The|This|That|Its)\s+(?:[\w-]+\s+)?{alt(PROJECT_NOUNS)
 
 
 def _carry_project(facts: pl.DataFrame) -> pl.DataFrame:
-    facts = facts.sort("doc_id", "sent_id", "char_start")
+    facts = facts.sort("doc_id", "sent_id", "char_start", maintain_order=True)
     refers_back = pl.col("project").is_null() & pl.col("sentence").str.contains(_BACK_TO_PROJECT)
     prev = {c: pl.col(c).shift(1).forward_fill().over("doc_id") for c in ("project", "sector")}
     return facts.with_columns(*[pl.when(refers_back).then(pl.coalesce(prev[c], c)).otherwise(c).alias(c) for c in prev])
@@ -417,4 +417,4 @@ def _drop_subsumed(facts: pl.DataFrame) -> pl.DataFrame:
     without = facts.filter(pl.col("amount_original").is_null()).join(
         with_amount.select(keys).unique(), on=keys, how="anti", nulls_equal=True
     )
-    return pl.concat([with_amount, without]).sort("doc_id", "char_start")
+    return pl.concat([with_amount, without]).sort("doc_id", "char_start", maintain_order=True)

@@ -114,7 +114,7 @@ def _local_attributes(cand: pl.DataFrame) -> pl.DataFrame:
 
 def _inherit_attributes(cand: pl.DataFrame) -> pl.DataFrame:
     """An anaphoric anchor also takes the product and start date of the measure it continues."""
-    cand = cand.sort("doc_id", "sent_id", pl.coalesce("p_start", "c_start"))
+    cand = cand.sort("doc_id", "sent_id", pl.coalesce("p_start", "c_start"), maintain_order=True)
     # from the previous measure of the same kind ("a lower 7.8% rate" continues the countervailing duties)
     prev = {c: pl.col(c).shift(1).forward_fill().over("doc_id", "measure") for c in ("product", "effective_date")}
     return cand.with_columns(

@@ -196,7 +196,7 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
     )
     linked = (
         pairs.with_columns(score.alias("_score"))
-        .sort("_score", nulls_last=True)
+        .sort("_score", nulls_last=True, maintain_order=True)
         .group_by("doc_id", "sent_id", "p_start", maintain_order=True)
         .first()
     )
@@ -263,7 +263,7 @@ def _specific_measures(pcts: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
         pcts.select("doc_id", "sent_id", "p_start", "p_end")
         .join(specific, on=["doc_id", "sent_id"])
         .with_columns(distance.alias("_d"))
-        .sort("_d")
+        .sort("_d", maintain_order=True)
         .group_by("doc_id", "sent_id", "p_start", maintain_order=True)
         .agg(pl.col("specific").first())
     )
@@ -436,7 +436,7 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
     without an imposer takes the previous sentence's subject if it opens with "It", the previous
     imposer of its sentence ("Washington's 145% duties ... and the threat of 46% tariffs"), the
     nearest country before it, then the document's."""
-    cand = cand.sort("doc_id", "sent_id", pl.coalesce("p_start", "c_start"))
+    cand = cand.sort("doc_id", "sent_id", pl.coalesce("p_start", "c_start"), maintain_order=True)
     in_doc = {c: pl.col(c).shift(1).forward_fill().over("doc_id") for c in ("imposer_iso3", "target_iso3")}
     in_sentence = pl.col("imposer_iso3").shift(1).forward_fill().over("doc_id", "sent_id")
     # "tariffs of 100% on Canadian canola oil, and 25% on pork": a rate of the same list, same target
@@ -516,7 +516,9 @@ def _drop_subsumed(cand: pl.DataFrame) -> pl.DataFrame:
             how="anti",
             nulls_equal=True,
         )
-        .sort("doc_id", "sent_id", "c_start")
+        .sort("doc_id", "sent_id", "c_start", maintain_order=True)
         .unique(subset=keys, keep="first", maintain_order=True)
     )
-    return pl.concat([cand.filter(pl.col("rate_pct").is_not_null()), keep]).sort("doc_id", "char_start")
+    return pl.concat([cand.filter(pl.col("rate_pct").is_not_null()), keep]).sort(
+        "doc_id", "char_start", maintain_order=True
+    )

@@ -235,7 +235,7 @@ def _pronoun_partner(cand: pl.DataFrame) -> pl.DataFrame:
 def _comparisons(cand: pl.DataFrame) -> pl.DataFrame:
     """A comparison figure ("up from less than €2 billion three years earlier") repeats the flow
     of the figure before it in the sentence, for its own period."""
-    cand = cand.sort("doc_id", "sent_id", "rel_start")
+    cand = cand.sort("doc_id", "sent_id", "rel_start", maintain_order=True)
     # sorted, so "the figure before" is the previous row when it is in the same sentence
     same_sentence = (pl.col("doc_id") == pl.col("doc_id").shift(1)) & (pl.col("sent_id") == pl.col("sent_id").shift(1))
     prev = {
