@@ -40,6 +40,9 @@ _CUES = sorted({c for cues in MEASURE_CUES.values() for c in cues}, key=len, rev
 MEASURE_ANY = words(_CUES)
 _NOT_FACT = words(MEASURE_NOT_FACT)
 _DOMESTIC_AGENT = words(DOMESTIC_AGENT)
+_ON_EXPORTS = (
+    r"(?i)^\s*on\s+(?:(?:the|all|its|their)\s+)?(?:exports?|outbound\s+shipments|shipments\s+abroad)\s+of(?-u:\b)"
+)
 # A percentage with no measure word of its own, in a sentence continuing a measure ("a lower 7.8% rate").
 _RATE_WORD = r"(?i:(?-u:\b)(?:rates?|set\s+at|levels?)(?-u:\b))"
 # A verb that applies an unnamed rate to goods: "Korean products pay 15%", "are charged 40%".
@@ -88,7 +91,8 @@ _IMPOSE_VERB = words(
 _FILL = r"(?:[\w“”\"'’-]+\s+)"
 TEMPLATES = {
     # target: whose goods it hits
-    "t_pct": r"^\s*(?:for|on)\s+(?:[\w-]+\s+){0,2}?" + THE + "{E}",
+    # "12.7% on Moldovan rod", "12.7% on wire rod from Moldova"
+    "t_pct": r"^\s*(?:for|on)\s+(?:[\w-]+\s+){0,2}?(?:(?:[\w-]+\s+){0,3}?from\s+)?" + THE + "{E}",
     "t_right": rf"^[^.;%]{{0,90}}?(?-u:\b)(?:on|against|targeting|hitting|for)\s+(?:imports?\s+from\s+)?{_FILL}{{0,6}}?{THE}{{E}}",
     "t_facing": rf"{{E}}{POSS}\s+(?:{_FILL}|{{E}}\s+){{0,6}}?(?i:fac(?:e|es|ed|ing)|hit\s+(?:with|by)|subject(?:ed)?\s+to|slapped\s+with)(?-u:\b)",
     "t_hit": rf"(?i:hit|hits|hitting|targets?|targeting|targeted|punish\w*|slapp\w*)\s+{THE}{{E}}",
@@ -101,7 +105,7 @@ TEMPLATES = {
     # (no leading ".*": it makes the capture pass run over the whole text, 8x slower)
     "i_poss": rf"{{E}}{POSS}\s+{_FILL}{{0,5}}$",
     "i_poss_near": rf"{{E}}{POSS}\s+{_FILL}{{0,2}}$",
-    "i_subj": rf"{{E}}{POSS}\s+{_FILL}{{0,4}}?{_IMPOSE_VERB}",
+    "i_subj": rf"{{E}}{POSS}\s+{_FILL}{{0,6}}?{_IMPOSE_VERB}",
     "i_rel": rf"^[^.;]{{0,60}}?{{E}}\s+(?:has\s+|had\s+|have\s+)?{_IMPOSE_VERB}",
     "i_from": rf"^\s*{_FILL}{{0,2}}?(?:from|by|imposed\s+by)\s+{THE}{{E}}",
     # "a 25% duty on shipments above their quota under Brussels' own safeguard regime"
@@ -305,7 +309,11 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             ).str.slice(-100)
         )
         .alias("p_left"),
-        _measure_of(pl.col("cue")).alias("measure"),
+        # a duty on exports restricts them: "a 10% duty on exports of soybeans"
+        pl.when(_measure_of(pl.col("cue")).eq("tariff") & sentence.str.slice(a_end).str.contains(_ON_EXPORTS))
+        .then(pl.lit("export_control"))
+        .otherwise(_measure_of(pl.col("cue")))
+        .alias("measure"),
     )
     cand = cand.with_columns(
         # "The levies — 17.0% ..." or "a lower 7.8% rate": continues the previous measure.
@@ -396,9 +404,10 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         pl.when(~is_pct & (pl.col("measure") != "tariff") & not_target("i_start")).then("i_start"),
     )
     cand = cand.with_columns(explicit.alias("imposer_iso3"), pl.col("target_iso3").is_not_null().alias("named_target"))
-    # Several targets of one rate-less measure ("on steel from China and Vietnam") give one row each.
+    # Several targets of one measure ("on steel from China and Vietnam", "50% on products from
+    # Russia and Belarus") give one row each.
     cand = cand.with_columns(
-        pl.when(~is_pct & (pl.col("t_list").list.len() > 1) & pl.col("target_iso3").is_not_null())
+        pl.when((pl.col("t_list").list.len() > 1) & pl.col("target_iso3").is_not_null())
         .then(pl.col("t_list"))
         .otherwise(pl.concat_list(pl.col("target_iso3")))
         .alias("target_iso3")
@@ -471,6 +480,8 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
     cand = cand.with_columns(
         pl.coalesce(
             "imposer_iso3",
+            # ("In Tegucigalpa, the government suspended ...": the government of the place named before it)
+            pl.when(domestic & pl.col("left_last").ne_missing(target)).then("left_last"),
             pl.when(domestic & pl.col("left_last").is_null() & pl.col("home").ne_missing(target)).then("home"),
             pl.when(anaphoric & pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
             pl.when(back_reference & pl.col("subject").ne_missing(target)).then("subject"),

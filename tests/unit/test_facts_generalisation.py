@@ -168,6 +168,16 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("The World Bank expects to lend Kenya up to $1 billion a year. Qatar's QatarEnergy signed agreements in "
      "Nairobi to invest $2 billion in gas terminals.", "financing",
      [{"lender_iso3": "QAT", "borrower_iso3": "KEN", "instrument": "investment", "amount_usd": 2e9}]),
+    # a rate's own "on ... from X"; one row per country of a rated list; a duty on exports restricts them
+    ("Argentina set anti-dumping duties of 28% on steel wire from Brazil and 9.5% on wire rod from Chile.",
+     "trade_measures",
+     [{"imposer_iso3": "ARG", "target_iso3": "BRA", "measure": "anti_dumping", "rate_pct": 28.0},
+      {"imposer_iso3": "ARG", "target_iso3": "CHL", "measure": "anti_dumping", "rate_pct": 9.5}]),
+    ("Canada imposed tariffs of 35% on steel from Russia and Belarus. Indonesia's parliament approved a 7% duty "
+     "on exports of nickel matte.", "trade_measures",
+     [{"imposer_iso3": "CAN", "target_iso3": "RUS", "measure": "tariff", "rate_pct": 35.0},
+      {"imposer_iso3": "CAN", "target_iso3": "BLR", "measure": "tariff", "rate_pct": 35.0},
+      {"imposer_iso3": "IDN", "target_iso3": None, "measure": "export_control", "rate_pct": 7.0}]),
     # a lessor placing jets "on lease with" an airline: the airline is the customer
     ("Ireland's Avolon said it had placed six Airbus A321neos on lease with Philippine Airlines.", "aviation_deals",
      [{"manufacturer": "Airbus", "model": "A321neo", "quantity": 6, "deal": "lease", "customer_iso3": "PHL"}]),
