@@ -73,6 +73,14 @@ def _ordinal_before(makers: str) -> str:
     )
 
 
+def _first_n_of(makers: str) -> str:
+    """Part of a batch: "took delivery of the first two of eight 737-9s" delivers two."""
+    return ascii_word_classes(
+        rf"(?i)(?:^|\W)(?:its|the|their)\s+first\s+({COUNT_RE})\s+of\s+(?:its\s+)?(?:{COUNT_RE}\s+)?"
+        rf"(?:(?:new|{makers})\s+)*$"
+    )
+
+
 _RETIRE_BEFORE = r"(?i)(?:retir\w*|phas\w+\s+out|ground\w*|sell\w*\s+off)\s+(?:[\w-]+\s+){0,3}$"
 _HOPE = words((r"hopes?", r"hoped", r"could", r"might", r"expects?", r"expected"))
 # a row of a table flattened into text: "IndiGo (India) | Airbus | A321neo | 6"
@@ -144,7 +152,17 @@ def _parties(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     counterparty_re = rf"(?i:operated\s+by|from|with|by|lessor)\s+{THE}(?:{_FILL}{{0,3}}?)({airline_re})"
     sentence = pl.col("sentence")
     cand = cand.with_columns(
-        sentence.str.extract_all(airline_re).alias("_airlines"),
+        # the airlines of the model's own clause, else of the sentence ("Jazeera Airways signed ...;
+        # Oman's SalamAir cancelled the three ATR 72-600s ...")
+        pl.when(
+            pl.col("_local")
+            .str.extract_all(airline_re)
+            .list.eval(pl.element().replace_strict(reference.kind_of, default="airline", return_dtype=pl.Utf8))
+            .list.contains("airline")
+        )
+        .then(pl.col("_local").str.extract_all(airline_re))
+        .otherwise(sentence.str.extract_all(airline_re))
+        .alias("_airlines"),
         # the agent of a passive deal verb is the customer: "leased by Thai Airways from Avolon"
         sentence.str.replace_all(_PASSIVE_BY, "$1 agent").str.extract(counterparty_re, 1).alias("_counter"),
     )
@@ -227,11 +245,16 @@ def _model_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         .str.replace(rf"\s+{_AIRCRAFT_NOUN}$", "")
         .alias("model_as_written"),
         pl.coalesce(
+            pl.col("left").str.extract(_first_n_of(makers), 1),
             pl.when(pl.col("left").str.contains(_ordinal_before(makers))).then(pl.lit("one")),
             pl.col("left").str.extract(count, 1),
             "_cell_count",
         ).alias("_count"),
         pl.col("left").str.contains(_fleet_before(makers)).alias("_fleet"),
+        # "the first two of six 737-8s on order": a delivery out of an order, not the backlog
+        (pl.col("left").str.contains(_first_n_of(makers)) | pl.col("left").str.contains(_ordinal_before(makers))).alias(
+            "_part_of_order"
+        ),
         pl.col("left_clause").alias("_lclause"),
         # the clause around the model decides the deal; the sentence, when the clause has none
         pl.concat_str("left_clause", "match", "right_clause").alias("_local"),
@@ -272,12 +295,13 @@ def _country_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFram
         pl.col("sentence").alias("left"),
         pl.col("sentence").alias("_lclause"),
         pl.lit(False).alias("_fleet"),
+        pl.lit(False).alias("_part_of_order"),
     )
 
 
 def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     columns = ["doc_id", "sent_id", "char_start", "char_end", "evidence", "sentence", "deal_text", "isos", "manufacturer",
-               "model", "model_as_written", "_count", "_right", "_local", "left", "_lclause", "_fleet", "home"]  # fmt: skip
+               "model", "model_as_written", "_count", "_right", "_local", "left", "_lclause", "_fleet", "_part_of_order", "home"]  # fmt: skip
     ctx = _with_table_captions(ctx)
     parts = [
         f.select(columns)
@@ -320,7 +344,7 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
         )
         & ~pl.col("_right").str.contains(_ARRIVES_LATER)
         & ~pl.col("left").str.slice(-40).str.contains(_OPTION_BEFORE)
-        & ~pl.col("_right").str.contains(_BACKLOG_AFTER)
+        & (~pl.col("_right").str.contains(_BACKLOG_AFTER) | pl.col("_part_of_order"))
         & ~pl.col("_lclause").str.contains(_BACKLOG_BEFORE)
         & ~pl.col("_lclause").str.slice(-50).str.contains(_RETIRE_BEFORE)
         & ~(pl.col("_fleet") & _deal_of(pl.col("_lclause").str.slice(-50)).is_null())

@@ -157,7 +157,8 @@ DEAL_CUES: dict[str, tuple[str, ...]] = {
     ),
     "lease": (r"leas\w+", r"dry[-\s]leas\w+", r"sale[-\s]and[-\s]leaseback", r"rent\w*"),
     "mou": (r"memorand(?:ums?|a)", r"MoUs?", r"MOUs?", r"letters?\s+of\s+intent", r"LoIs?", r"LOIs?", r"framework\s+agreements?"),
-    "order": (r"order\w*", r"commitments?\s+for", r"firm\s+order"),
+    # an airline's "purchase agreement" for new jets is an order
+    "order": (r"order\w*", r"commitments?\s+for", r"firm\s+order", r"purchase\s+agreements?"),
     "purchase": (r"purchas\w+", r"buy(?:s|ing)?", r"bought", r"acquir\w+", r"acquisitions?"),
     "delivery": (r"deliver\w*", r"took\s+delivery", r"taken\s+delivery", r"take\s+delivery", r"handed\s+over", r"received", r"arriv\w+"),
     "certification": (r"certif\w+", r"type\s+certificate", r"airworthiness", r"validat\w+", r"recogni[sz]\w+\s+(?:[\w’'-]+\s+){0,3}?aviation\s+authorit\w+", r"approv\w+\s+(?:\w+\s+){0,3}?(?:aircraft|jets?|planes?|to\s+fly|operat\w+)"),

@@ -178,6 +178,13 @@ CASES: list[tuple[str, str, list[dict]]] = [
      [{"imposer_iso3": "CAN", "target_iso3": "RUS", "measure": "tariff", "rate_pct": 35.0},
       {"imposer_iso3": "CAN", "target_iso3": "BLR", "measure": "tariff", "rate_pct": 35.0},
       {"imposer_iso3": "IDN", "target_iso3": None, "measure": "export_control", "rate_pct": 7.0}]),
+    # each airline with its own clause; part of a batch; an airline's "purchase agreement" is an order
+    ("Qatar Airways confirmed an order for ten Boeing 777-9s; Kenya Airways took delivery of the first two of "
+     "six Boeing 737-8s on order; and EgyptAir signed a purchase agreement for twelve Airbus A350-900s.",
+     "aviation_deals",
+     [{"manufacturer": "Boeing", "model": "777-9", "quantity": 10, "deal": "order", "customer_iso3": "QAT"},
+      {"manufacturer": "Boeing", "model": "737-8", "quantity": 2, "deal": "delivery", "customer_iso3": "KEN"},
+      {"manufacturer": "Airbus", "model": "A350-900", "quantity": 12, "deal": "order", "customer_iso3": "EGY"}]),
     # a lessor placing jets "on lease with" an airline: the airline is the customer
     ("Ireland's Avolon said it had placed six Airbus A321neos on lease with Philippine Airlines.", "aviation_deals",
      [{"manufacturer": "Airbus", "model": "A321neo", "quantity": 6, "deal": "lease", "customer_iso3": "PHL"}]),
