@@ -113,7 +113,7 @@ def next_warehouse(warehouse: Path) -> Iterator[Path]:
         os.close(directory)
 
 
-def connect(warehouse: Path, *, read_only: bool = False, memory_limit: str = "1GB") -> duckdb.DuckDBPyConnection:
+def connect(warehouse: Path, *, read_only: bool = False, memory_limit: str = "512MB") -> duckdb.DuckDBPyConnection:
     """Open the warehouse; a writable connection also creates or upgrades the schema."""
     if read_only:
         return duckdb.connect(str(warehouse), read_only=True)
@@ -184,13 +184,15 @@ def _stage(con: duckdb.DuckDBPyConnection, table: str, folder: Path) -> None:
     files = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
     if files:
         listed = ", ".join(f"'{str(f).replace(chr(39), chr(39) * 2)}'" for f in files)
-        # BY NAME: a column the batch lacks is NULL; a column the table lacks is an error.
+        source = f"read_parquet([{listed}], union_by_name = true)"
+        present = {row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+        # A column the batch lacks is NULL; a column the table lacks is an error (BY NAME). The
+        # hash is computed while inserting: an UPDATE afterwards held the table twice in memory.
+        fields = ", ".join(f"{_quote(c)} := {_quote(c) if c in present else 'NULL'}" for c in columns)
         con.execute(
-            f"INSERT INTO staged_{table} BY NAME SELECT *, '' AS row_hash, 0 AS valid_from "
-            f"FROM read_parquet([{listed}], union_by_name = true)"
+            f"INSERT INTO staged_{table} BY NAME SELECT *, md5(to_json(struct_pack({fields}))) AS row_hash, "
+            f"0 AS valid_from FROM {source}"
         )
-        fields = ", ".join(f"{_quote(c)} := {_quote(c)}" for c in columns)
-        con.execute(f"UPDATE staged_{table} SET row_hash = md5(to_json(struct_pack({fields})))")
 
 
 def publish(con: duckdb.DuckDBPyConnection, request: PublishRequest) -> PublishResult:

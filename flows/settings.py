@@ -24,7 +24,9 @@ class Settings(BaseSettings):
     threads: int = Field(1, ge=1, description="batches extracted at once in-process (bounds memory)")
     workers: int = Field(0, ge=0, description="0: run in-process; N: a local Dask cluster of N workers")
     dask_address: str | None = Field(None, description="address of an existing Dask scheduler")
-    duckdb_memory_limit: str = Field("1GB", description="DuckDB memory limit while publishing (spills to disk beyond)")
+    duckdb_memory_limit: str = Field(
+        "512MB", description="DuckDB memory limit while publishing (spills to disk beyond)"
+    )
     lock_timeout_s: float = Field(600.0, ge=0, description="how long a run waits for another run's lock")
 
     def with_overrides(self, **overrides: object) -> Settings:
