@@ -461,7 +461,13 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
         .otherwise("target_iso3")
         .alias("target_iso3"),
         # ("the 10% tariff Washington has levied" names its own imposer: not an anaphor of a duty before)
-        pl.when(anaphoric & pl.col("measure").fill_null("tariff").eq("tariff") & pl.col("imposer_iso3").is_null())
+        pl.when(
+            anaphoric
+            & pl.col("measure").fill_null("tariff").eq("tariff")
+            & pl.col("imposer_iso3").is_null()
+            # a text that says "tariff" means a tariff, not the anti-dumping duty named before
+            & ~pl.col("cue").fill_null("").str.contains("(?i)tariff")
+        )
         .then(pl.coalesce(prev_measure, pl.lit("tariff")))
         .otherwise(pl.coalesce("measure", pl.lit("tariff")))
         .alias("measure"),
@@ -486,6 +492,14 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
             pl.when(anaphoric & pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
             pl.when(back_reference & pl.col("subject").ne_missing(target)).then("subject"),
             pl.when(pl.col("_prev_sentence").ne_missing(target)).then("_prev_sentence"),
+            # trade defence with no actor named is the story's country's ("Provisional anti-dumping
+            # duties of 52.8% on Chinese coil have applied since June 13")
+            pl.when(
+                pl.col("measure").is_in(_SPECIFIC)
+                & pl.col("named_target")  # ("on the same wines" continues the measure before)
+                & pl.col("left_last").is_null()
+                & pl.col("home").ne_missing(target)
+            ).then("home"),
             pl.when(pl.col("left_last").ne_missing(target)).then("left_last"),
             pl.when(pl.col("prev_subject").ne_missing(target)).then("prev_subject"),
             pl.when(pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),

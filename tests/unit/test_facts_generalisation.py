@@ -136,6 +136,14 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "polyester yarn. Earlier, Washington levied a 10% tariff on Peruvian goods.", "trade_measures",
      [{"imposer_iso3": "PER", "target_iso3": "IND", "measure": "anti_dumping", "rate_pct": 22.4},
       {"imposer_iso3": "USA", "target_iso3": "PER", "measure": "tariff", "rate_pct": 10.0}]),
+    # trade defence with no actor named is the story's country's, whatever measure came before; a text
+    # that says "tariff" means a tariff
+    ("NAIROBI, June 3 (Reuters) - Washington's 10% tariff on Kenyan goods took effect in April. Provisional "
+     "anti-dumping duties of 31.5% on Egyptian steel bars have applied since May 2, after Devki Steel complained. "
+     "Separately, the government suspended the 25% tariff on Ugandan sugar for 60 days.", "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": "KEN", "measure": "tariff", "rate_pct": 10.0},
+      {"imposer_iso3": "KEN", "target_iso3": "EGY", "measure": "anti_dumping", "rate_pct": 31.5},
+      {"imposer_iso3": "KEN", "target_iso3": "UGA", "measure": "tariff", "rate_pct": 25.0}]),
     # "X's exports ... will be hit by" names the target, across another country's name
     ("Vietnam's exports to the European Union will be hit by a 12% tariff from October, officials in Brussels said.",
      "trade_measures", [{"imposer_iso3": "EUU", "target_iso3": "VNM", "measure": "tariff", "rate_pct": 12.0}]),
