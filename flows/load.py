@@ -22,6 +22,7 @@ import duckdb
 import polars as pl
 
 from flows.faults import crash_point
+from flows.settings import Settings
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 FACT_TABLES = ("trade_flows", "trade_measures", "financing", "aviation_deals", "agreements")
@@ -113,7 +114,12 @@ def next_warehouse(warehouse: Path) -> Iterator[Path]:
         os.close(directory)
 
 
-def connect(warehouse: Path, *, read_only: bool = False, memory_limit: str = "512MB") -> duckdb.DuckDBPyConnection:
+def connect(
+    warehouse: Path,
+    *,
+    read_only: bool = False,
+    memory_limit: str = Settings.model_fields["duckdb_memory_limit"].default,
+) -> duckdb.DuckDBPyConnection:
     """Open the warehouse; a writable connection also creates or upgrades the schema."""
     if read_only:
         return duckdb.connect(str(warehouse), read_only=True)

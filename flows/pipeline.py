@@ -119,19 +119,21 @@ def validate_staged(table: str, settings: Settings, staging: Path) -> dict[str, 
     passed = quarantined = 0
     files = sorted((staging / UNVALIDATED / table).glob("*.parquet"))
     pending: list[pl.DataFrame] = []
-    chunks = 0
+    pending_rows = chunks = 0
 
     def flush() -> None:
-        nonlocal passed, quarantined, chunks
+        nonlocal passed, quarantined, chunks, pending_rows
         good, bad = validate_checked(table, pl.concat(pending), suite, ROW_KEYS[table])
         _write(good, staging / table, f"chunk-{chunks:06d}")
         _write(bad, staging / "quarantine", f"{table}-{chunks:06d}")
         passed, quarantined, chunks = passed + good.height, quarantined + bad.height, chunks + 1
         pending.clear()
+        pending_rows = 0
 
     for file in files:
         pending.append(pl.read_parquet(file))
-        if sum(f.height for f in pending) >= settings.validate_rows:
+        pending_rows += pending[-1].height
+        if pending_rows >= settings.validate_rows:
             flush()
     if pending:
         flush()
@@ -254,10 +256,10 @@ def publish_and_export(
     return result
 
 
-def _unchanged_files(paths: list[str], index: pl.DataFrame, up_to_date: frozenset[str]) -> pl.DataFrame:
+def _unchanged_files(paths: list[str], index: pl.DataFrame, up_to_date: pl.Series) -> pl.DataFrame:
     """The file index rows of the files not to read again: every document of the file is current
     and up to date, and the file has the size and modification time it had when it was read."""
-    fresh = index.filter(pl.col("doc_id").is_in(list(up_to_date)).all().over("file"))
+    fresh = index.filter(pl.col("doc_id").is_in(up_to_date.implode()).all().over("file"))
     known = set(fresh["file"].to_list())
     stats = [(path, stat.st_size, stat.st_mtime_ns) for path in paths if path in known for stat in [os.stat(path)]]
     now = pl.DataFrame(stats, schema={"file": pl.Utf8, "_size": pl.Int64, "_mtime_ns": pl.Int64}, orient="row")
@@ -320,7 +322,8 @@ def build_warehouse(settings: Settings | dict | None = None, prune: bool = False
         try:
             current, index = read_state(settings)
             files, discovery_rejected, skipped = ingest.discover(settings.input_dir)
-            up_to_date = frozenset(current.filter(pl.col("extractor_version") == version)["doc_id"].to_list())
+            # a Series, not a set: Prefect walks every element of a collection argument, per task
+            up_to_date = current.filter(pl.col("extractor_version") == version)["doc_id"]
             logger.info(
                 "Found %d article files in %s (%d other files skipped); %d documents already extracted.",
                 len(files), settings.input_dir, len(skipped), len(up_to_date),
@@ -329,11 +332,10 @@ def build_warehouse(settings: Settings | dict | None = None, prune: bool = False
             unchanged = _unchanged_files(paths, index, up_to_date)
             unchanged_paths = set(unchanged["file"].to_list())
             file_batches = _batches([p for p in paths if p not in unchanged_paths], settings.batch_size)
-            # A Series, not a set: Prefect walks every element of a collection argument, per task.
             file_futures = process_file_batch.map(
                 file_batches,
                 range(len(file_batches)),
-                unmapped(pl.Series("doc_id", sorted(up_to_date), dtype=pl.Utf8)),
+                unmapped(up_to_date),
                 unmapped(settings),
                 unmapped(staging),
                 unmapped(version),

@@ -14,7 +14,7 @@ import re
 
 import polars as pl
 
-from flows.facts.context import alt, phrase_value, with_clause, words
+from flows.facts.context import actor_isos, alt, phrase_value, with_clause, words
 from flows.facts.lexicon import AGREEMENT_COMMERCIAL, AGREEMENT_DONE, AGREEMENT_KINDS, TOPICS
 from flows.facts.numbers import COUNT_RE, parse_counts
 from flows.facts.reference import FactReference
@@ -114,8 +114,6 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
     # parties stand before the noun or right after it ("Serbia's free trade agreement with China
     # came into force, ... the first in Europe apart from Switzerland"): the clause up to a comma
     party_clause = pl.concat_str("left_clause", "match", pl.col("right_clause").str.replace(r",[\s\S]*$", ""))
-    actor_iso3 = reference.entities.filter(~pl.col("kind").is_in(["manufacturer", "lessor", "multilateral"]))
-    actor_map = dict(zip(actor_iso3["alias"], actor_iso3["iso3"], strict=True))
     orgs = reference.entities.filter((pl.col("category") == "org") & (pl.col("kind") != "manufacturer"))
     org_names = dict(zip(orgs["alias"], orgs["canonical"], strict=True))
     cand = cand.with_columns(
@@ -128,11 +126,7 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
         ).alias("_count"),
         party_clause.str.extract_all(reference.entity_re).alias("_ents"),
     ).with_columns(
-        pl.col("_ents")
-        .list.eval(pl.element().replace_strict(actor_map, default=None, return_dtype=pl.Utf8))
-        .list.drop_nulls()
-        .list.unique(maintain_order=True)
-        .alias("_parties"),
+        actor_isos(pl.col("_ents"), reference).alias("_parties"),
         pl.col("_ents")
         .list.eval(pl.element().replace_strict(org_names, default=None, return_dtype=pl.Utf8))
         .list.drop_nulls()

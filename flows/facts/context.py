@@ -121,6 +121,15 @@ def actor_iso3_of(reference: FactReference) -> dict[str, str | None]:
     return _actor_map(reference)[1]
 
 
+def actor_isos(names: pl.Expr, reference: FactReference) -> pl.Expr:
+    """A list of entity names as the ISO3 of the state actors among them, in order, repeats removed."""
+    return (
+        names.list.eval(pl.element().replace_strict(actor_iso3_of(reference), default=None, return_dtype=pl.Utf8))
+        .list.drop_nulls()
+        .list.unique(maintain_order=True)
+    )
+
+
 def to_iso3(expr: pl.Expr, reference: FactReference) -> pl.Expr:
     # the mapping as ready-made Series: a 2,000-key dict is converted again on every call
     _, _, old, new = _actor_map(reference)
@@ -168,7 +177,6 @@ def sentence_context(documents: pl.DataFrame, sentences: pl.DataFrame, reference
     country, or the previous sentence's when it opens with "It"/"The country"...).
 
     `sentence` is the text used for matching ("US$" masked); `evidence` is the text as written."""
-    actor_map = actor_iso3_of(reference)
     frame = (
         sentences.select(
             "doc_id",
@@ -180,13 +188,7 @@ def sentence_context(documents: pl.DataFrame, sentences: pl.DataFrame, reference
         )
         .join(documents.select("doc_id", "published"), on="doc_id", how="left")
         .with_columns(pl.col("sentence").str.extract_all(reference.entity_re).alias("ents"))
-        .with_columns(
-            pl.col("ents")
-            .list.eval(pl.element().replace_strict(actor_map, default=None, return_dtype=pl.Utf8))
-            .list.drop_nulls()
-            .list.unique(maintain_order=True)
-            .alias("isos")
-        )
+        .with_columns(actor_isos(pl.col("ents"), reference).alias("isos"))
     )
     frame = frame.sort("doc_id", "sent_id", maintain_order=True).with_columns(
         pl.col("isos").shift(1).over("doc_id").alias("prev_isos"),

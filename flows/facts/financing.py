@@ -16,7 +16,7 @@ from flows.facts.context import (
     BACK_REFERENCE,
     POSS,
     THE,
-    actor_iso3_of,
+    actor_isos,
     alt,
     ascii_word_classes,
     extract_iso3,
@@ -184,12 +184,7 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     # a lender country the clause names itself ("Japan pledged a grant of ¥1.5 billion to Fiji,
     # while the ADB approved ..."): the sentence's institution is then someone else's
     clause_lender = pl.coalesce(*[pl.col(f"c_{n}") for n in _LENDER_TEMPLATES])
-    clause_isos = (
-        clause.str.extract_all(reference.entity_re)
-        .list.eval(pl.element().replace_strict(actor_iso3_of(reference), default=None, return_dtype=pl.Utf8))
-        .list.drop_nulls()
-        .list.unique(maintain_order=True)
-    )
+    clause_isos = actor_isos(clause.str.extract_all(reference.entity_re), reference)
     cand = cand.with_columns(**roles).with_columns(pl.coalesce(pl.col("c_l_adj"), pl.col("s_l_adj")).alias("l_adj"))
     cand = cand.with_columns(
         pl.coalesce(

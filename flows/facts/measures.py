@@ -19,6 +19,7 @@ from flows.facts.context import (
     POSS,
     THE,
     actor_iso3_of,
+    actor_isos,
     after_last_break,
     ascii_word_classes,
     entity_template,
@@ -361,11 +362,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .str.extract(ascii_word_classes(_NAME_RUN), 1)
     )
     cand = cand.with_columns(**roles).with_columns(
-        target_span.str.extract_all(reference.entity_re)
-        .list.eval(pl.element().replace_strict(actor_iso3_of(reference), default=None, return_dtype=pl.Utf8))
-        .list.drop_nulls()
-        .list.unique(maintain_order=True)
-        .alias("t_list"),
+        actor_isos(target_span.str.extract_all(reference.entity_re), reference).alias("t_list"),
         pl.col("left").str.extract(r"(?i)(?:^|\W)(its|their)\s+" + _FILL + r"{0,3}$", 1).is_not_null().alias("its"),
         to_iso3(pl.col("left_unmarked").str.extract_all(reference.entity_re).list.last(), reference).alias("left_last"),
         # the sentence's countries that are not marked as a target or source
