@@ -301,7 +301,7 @@ def _country_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFram
 
 def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     columns = ["doc_id", "sent_id", "char_start", "char_end", "evidence", "sentence", "deal_text", "isos", "manufacturer",
-               "model", "model_as_written", "_count", "_right", "_local", "left", "_lclause", "_fleet", "_part_of_order", "home"]  # fmt: skip
+               "model", "model_as_written", "_count", "_right", "_local", "left", "_lclause", "_fleet", "_part_of_order", "home", "main"]  # fmt: skip
     ctx = _with_table_captions(ctx)
     parts = [
         f.select(columns)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import polars as pl
 
-from flows.facts.reference import FactReference
+from flows.facts.reference import HOME, FactReference
 
 B = r"(?-u:\b)"  # ASCII word boundary: keeps the regex on the fast DFA path
 POSS = r"(?:'s|’s|’|')?"  # optional possessive after an entity
@@ -122,18 +122,33 @@ def actor_iso3_of(reference: FactReference) -> dict[str, str | None]:
 
 
 def actor_isos(names: pl.Expr, reference: FactReference) -> pl.Expr:
-    """A list of entity names as the ISO3 of the state actors among them, in order, repeats removed."""
+    """A list of entity names as the ISO3 of the state actors among them, in order, repeats removed
+    (phrases like "the country" are left out: they repeat a country named elsewhere)."""
     return (
         names.list.eval(pl.element().replace_strict(actor_iso3_of(reference), default=None, return_dtype=pl.Utf8))
+        .list.eval(pl.element().filter(~pl.element().str.starts_with(HOME)))
         .list.drop_nulls()
         .list.unique(maintain_order=True)
     )
 
 
 def to_iso3(expr: pl.Expr, reference: FactReference) -> pl.Expr:
+    """ISO3 of an entity name. "The country" is the story's country (`home`); a description
+    that fits some countries only ("the kingdom", "the Gulf state") is the story's country if it
+    fits, else the first of the document's main countries that fits."""
     # the mapping as ready-made Series: a 2,000-key dict is converted again on every call
     _, _, old, new = _actor_map(reference)
-    return expr.replace_strict(old, new, default=None, return_dtype=pl.Utf8)
+    iso3 = expr.replace_strict(old, new, default=None, return_dtype=pl.Utf8)
+    resolved = iso3
+    home, main = pl.col("home"), pl.col("main")
+    for stand_in, members in reference.coreference_groups.items():
+        if members:
+            fits = [home, main.list.get(0, null_on_oob=True), main.list.get(1, null_on_oob=True)]
+            meaning = pl.coalesce([pl.when(c.is_in(members)).then(c) for c in fits])
+        else:
+            meaning = home
+        resolved = pl.when(iso3 == stand_in).then(meaning).otherwise(resolved)
+    return resolved
 
 
 def extract_iso3(

@@ -72,9 +72,14 @@ _ANAPHORIC = (
 _PCT_OTHER_LEFT = (
     r"(?i)(?:rose|rise|fell|fall|grew|grow|gained|gain|jumped|jump|slipped|slip|dropped|drop|declined|decline|climbed|"
     r"increased|decreased|surged|plunged|eased|expanded|contracted|slowed|by|stake\s+of|share\s+of|accounts?\s+for|"
-    r"up|down|(?:up\s+|down\s+|rising\s+|falling\s+)?from|compared\s+with|previously|formerly)\s+"
-    r"(?:(?:about|around|some|nearly|roughly|almost|more\s+than|over|just|only)\s+)?$"
+    r"up|down|(?:up\s+|down\s+|rising\s+|falling\s+)?from|compared\s+with|previously|formerly|"
+    # an earlier or other rate set beside the one in force: "well below the 35% it had threatened",
+    # "24.5% instead of 31%"
+    r"below|above|(?:lower|higher|less|more)\s+than|instead\s+of|rather\s+than|replacing)\s+"
+    r"(?:the\s+)?(?:(?:about|around|some|nearly|roughly|almost|more\s+than|over|just|only)\s+)?$"
 )
+# "... below the 35% it had threatened and the 37% first announced": a list continues the comparison
+_LIST_CONTINUES = r"(?i)^\s*(?:[\w'’-]+\s+){0,6}?(?:and|or)\s+(?:the\s+)?$"
 _PCT_OTHER_RIGHT = (
     r"(?i)^\s*(?:of\s+(?:its|their|the|global|world)|stake|share|growth|jump|rise|increase|decline|drop|fall|gain|"
     r"year-on-year|from\s+a\s+year|of\s+GDP|of\s+capacity|interest|inflation|(?:of\s+)?(?:the\s+)?vote|"
@@ -100,6 +105,8 @@ TEMPLATES = {
     "t_from": rf"(?i:imports?|importers?|buyers?|shipments?|goods|products|exports?)\s+(?:of\s+{_FILL}{{0,3}}?)?from\s+{THE}{{E}}",
     # in the clause before a rate: "Vietnamese goods now face 20%", "coil from China now carries a 38.3% duty"
     "t_before": rf"(?:{{E}}{POSS}\s+{_FILL}{{0,6}}?{_RATE_VERB}|(?-u:\b)(?:from|through)\s+{THE}{{E}})",
+    # export controls and sanctions list whom they hit: "Taipei added Huawei and SMIC to a list of entities"
+    "t_listed": r"(?i:added|adds|adding|placed|places|put|puts|blacklisted|blacklists)\s+(?:the\s+)?{E}",
     # export controls name whom the goods may not reach: "curbs on sales of chips to China"
     "t_to": rf"^[^.;%]{{0,120}}?(?-u:\b)to\s+{THE}{{E}}",
     # imposer: who imposes it
@@ -128,6 +135,16 @@ _TARGET_TO_TAIL = r"^[^.;%]{0,120}?(?-u:\b)to\s+" + THE + r"([A-Z][^.;:%—–()
 _NAME_RUN = r"^((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:(?:,\s*|,?\s+and\s+|\s+or\s+)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)*)"
 # Entities marked as targets or sources, not imposers: "on Chinese imports", "from China".
 _MARKED = r"(?-u:\b)(?:on|against|from|for|to|of)\s+" + _FILL + r"{0,2}?" + THE + r"{E}"
+# Words that open a new clause: "relief on Friday after Washington settled on ..." does not mark
+# Washington (a stop character before them keeps `_MARKED`'s filler words out of the next clause).
+_CLAUSE_WORD = r"(?-u:\b)(after|before|when|while|as|since|because|but|although|though|that|which|who|where|if|than|until|unless)(?-u:\b)"
+
+
+def _unmarked(tagged: pl.Expr) -> pl.Expr:
+    """Tagged text without the entities marked as targets or sources."""
+    return tagged.str.replace_all(_CLAUSE_WORD, "¦$1").str.replace_all(entity_template(_MARKED), "").str.replace_all(
+        "¦", ""
+    )
 
 
 def _measure_of(cue: pl.Expr) -> pl.Expr:
@@ -165,8 +182,24 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
             pl.col("sentence").str.slice(0, pl.col("p_start")).str.slice(-40).alias("_pl"),
             pl.col("sentence").str.slice(pl.col("p_end")).str.head(40).alias("_pr"),
         )
+        .sort("doc_id", "sent_id", "p_start", maintain_order=True)
+        .with_columns(pl.col("_pl").str.contains(_PCT_OTHER_LEFT).alias("_compared"))
+        .with_columns(
+            (
+                pl.col("_compared")
+                | (
+                    pl.col("_compared").shift(1).over("doc_id", "sent_id").fill_null(False)
+                    & pl.col("sentence")
+                    .str.slice(
+                        pl.col("p_end").shift(1).over("doc_id", "sent_id").fill_null(0),
+                        (pl.col("p_start") - pl.col("p_end").shift(1).over("doc_id", "sent_id").fill_null(0)).clip(0),
+                    )
+                    .str.contains(_LIST_CONTINUES)
+                )
+            ).alias("_compared")
+        )
         .filter(
-            ~pl.col("_pl").str.contains(_PCT_OTHER_LEFT)
+            ~pl.col("_compared")
             & ~pl.col("_pr").str.contains(_PCT_OTHER_RIGHT)
             & ~pl.col("_pr").str.contains(rf"^\s*{_NOT_RATE}")
             # the lower end of a range ("between 15% and 20%"): the row is at the upper bound
@@ -328,9 +361,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     )
     # entities marked as targets or sources ("from China") are never the imposer
     cand = cand.with_columns(
-        untag(tag_entities(pl.col("left_tail"), reference).str.replace_all(entity_template(_MARKED), "")).alias(
-            "left_unmarked"
-        )
+untag(_unmarked(tag_entities(pl.col("left_tail"), reference))).alias("left_unmarked")
     )
     sources = (
         "p_right",
@@ -345,7 +376,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     cand = cand.with_columns([tag_entities(pl.col(c), reference).alias(f"_tag_{c}") for c in sources])
     roles = {name: extract_iso3(pl.col(f"_tag_{col}"), TEMPLATES[name], reference, tagged=True) for name, col in (
         ("t_pct", "p_right"), ("t_right", "right_target"), ("t_facing", "left_tail"), ("t_from", "left_tail"), ("t_hit", "left_tail"),
-        ("t_before", "p_left"), ("t_to", "right_target"),
+        ("t_before", "p_left"), ("t_to", "right_target"), ("t_listed", "sentence"),
         ("i_poss", "left_unmarked"), ("i_poss_near", "left_unmarked"), ("i_subj", "left_unmarked"), ("i_rel", "right_head"),
         ("i_from", "right_head"), ("i_under", "right_head"), ("i_start", "sentence"), ("prev_subject", "prev_sentence"),
     )}  # fmt: skip
@@ -366,7 +397,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         pl.col("left").str.extract(r"(?i)(?:^|\W)(its|their)\s+" + _FILL + r"{0,3}$", 1).is_not_null().alias("its"),
         to_iso3(pl.col("left_unmarked").str.extract_all(reference.entity_re).list.last(), reference).alias("left_last"),
         # the sentence's countries that are not marked as a target or source
-        tagged_names(tag_entities(sentence, reference).str.replace_all(entity_template(_MARKED), ""))
+        tagged_names(_unmarked(tag_entities(sentence, reference)))
         .list.eval(pl.element().replace_strict(actor_iso3_of(reference), default=None, return_dtype=pl.Utf8))
         .list.drop_nulls()
         .alias("free_isos"),
@@ -383,6 +414,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             pl.when(is_pct).then("t_before"),
             "t_right",
             pl.when(pl.col("measure") == "export_control").then("t_to"),
+            pl.when(pl.col("measure").is_in(["export_control", "sanction"])).then("t_listed"),
             "t_facing",
             "t_hit",
             "t_from",
@@ -523,24 +555,35 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+_DEFINITE_RATE = r"(?i)(?:^|\W)(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$"
+
+
 def _drop_subsumed(cand: pl.DataFrame) -> pl.DataFrame:
     """Drop a rate-less row when the document has the same imposer/target/measure with a rate,
     or its sentence the same imposer/measure with a rate ("a 25% duty ... under Brussels' own
-    safeguard regime": the regime is that duty); and a rate-less row that repeats one before it."""
+    safeguard regime": the regime is that duty); a rate-less row without a target when its
+    sentence has the same imposer/measure with one ("... a list of entities ..., a loophole in
+    the island's export controls"); a rate-less row that repeats one before it; and a definite
+    rate that repeats a measure given before ("In Colombo, officials said the 20% rate ...")."""
     keys = ["doc_id", "imposer_iso3", "target_iso3", "measure"]
-    rated = cand.filter(pl.col("rate_pct").is_not_null())
-    rateless = cand.filter(pl.col("rate_pct").is_null())
+    in_sentence = ["doc_id", "sent_id", "imposer_iso3", "measure"]
+    cand = cand.sort("doc_id", "sent_id", pl.coalesce("p_start", "c_start"), maintain_order=True)
+    repeated_rate = pl.col("left").str.slice(0, pl.coalesce("p_start", "c_start")).str.contains(_DEFINITE_RATE) & (
+        pl.int_range(pl.len()).over([*keys, "rate_pct"]) > 0
+    )
+    rated = cand.filter(pl.col("rate_pct").is_not_null() & ~repeated_rate)
+    rateless = (
+        cand.filter(pl.col("rate_pct").is_null())
+        .join(rated.select(keys).unique(), on=keys, how="anti", nulls_equal=True)
+        .join(rated.select(in_sentence).unique(), on=in_sentence, how="anti", nulls_equal=True)
+    )
+    targeted = rateless.filter(pl.col("target_iso3").is_not_null())
+    untargeted = rateless.filter(pl.col("target_iso3").is_null()).join(
+        targeted.select(in_sentence).unique(), on=in_sentence, how="anti", nulls_equal=True
+    )
     keep = (
-        rateless.join(rated.select(keys).unique(), on=keys, how="anti", nulls_equal=True)
-        .join(
-            rated.select("doc_id", "sent_id", "imposer_iso3", "measure").unique(),
-            on=["doc_id", "sent_id", "imposer_iso3", "measure"],
-            how="anti",
-            nulls_equal=True,
-        )
+        pl.concat([targeted, untargeted])
         .sort("doc_id", "sent_id", "c_start", maintain_order=True)
         .unique(subset=keys, keep="first", maintain_order=True)
     )
-    return pl.concat([cand.filter(pl.col("rate_pct").is_not_null()), keep]).sort(
-        "doc_id", "char_start", maintain_order=True
-    )
+    return pl.concat([rated, keep]).sort("doc_id", "char_start", maintain_order=True)

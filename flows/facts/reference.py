@@ -18,6 +18,9 @@ import pycountry
 # by countries_extra.csv; these pycountry names would only produce false mentions.
 _SKIP_PYCOUNTRY = {"Jersey", "Georgia", "Chad", "Guinea", "Niger", "Jordan", "Turkey", "Dominica"}
 _POSSESSIVES = ("'s", "’s")
+# ISO3 stand-ins of phrases that name a country without its name ("the country's goods", "the
+# kingdom"): "@HOME" plus a group number; resolved where a role is read (context.to_iso3).
+HOME = "@HOME"
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,8 @@ class FactReference:
     kind_of: dict[str, str] = field(repr=False)
     model_of: dict[str, str] = field(repr=False)
     model_maker_of: dict[str, str] = field(repr=False)
+    # coreference stand-in -> the countries it can mean (empty: any, i.e. the story's country)
+    coreference_groups: dict[str, tuple[str, ...]] = field(repr=False)
     # regex alternations without capture groups
     entity_re: str = field(repr=False)
     country_re: str = field(repr=False)
@@ -137,8 +142,25 @@ def _possessive_variants(orgs: pl.DataFrame, country_names: list[str]) -> pl.Dat
     return pl.DataFrame(extra, schema=orgs.schema) if extra else orgs.clear()
 
 
+def _coreference(path: Path) -> tuple[pl.DataFrame, dict[str, tuple[str, ...]]]:
+    """Entity rows for "the country", "the kingdom", ... (also capitalised, at a sentence start),
+    each with the stand-in of its group of possible countries."""
+    table = pl.read_csv(path, schema_overrides={"countries": pl.Utf8}).with_columns(pl.col("countries").fill_null(""))
+    groups: dict[str, tuple[str, ...]] = {}
+    rows = []
+    for alias, members in table.iter_rows():
+        key = tuple(sorted(members.split()))
+        stand_in = next((s for s, m in groups.items() if m == key), f"{HOME}{len(groups)}")
+        groups[stand_in] = key
+        rows += [(variant, stand_in) for variant in {alias, alias[0].upper() + alias[1:]}]
+    frame = pl.DataFrame(rows, schema=["alias", "iso3"], orient="row").with_columns(
+        kind=pl.lit("coreference"), category=pl.lit("country"), canonical=pl.col("iso3")
+    )
+    return frame, groups
+
+
 def load_reference(folder: Path) -> FactReference:
-    """Read seeds/reference/*.csv (countries_extra, organisations, airlines, aircraft_models)."""
+    """Read seeds/reference/*.csv (countries_extra, coreference, organisations, airlines, aircraft_models)."""
     folder = Path(folder)
     extra = pl.read_csv(folder / "countries_extra.csv", schema_overrides={"iso3": pl.Utf8})
     countries = pl.concat([_pycountry_names(), extra.select("alias", "iso3", "kind")]).unique(
@@ -151,6 +173,8 @@ def load_reference(folder: Path) -> FactReference:
     orgs = pl.read_csv(folder / "organisations.csv", schema_overrides={"iso3": pl.Utf8})
     orgs = pl.concat([orgs, _possessive_variants(orgs, _country_names(countries))])
     orgs = orgs.select("alias", "iso3", "kind", pl.lit("org").alias("category"), "canonical")
+    coreference, coreference_groups = _coreference(folder / "coreference.csv")
+    countries = pl.concat([countries, coreference.select(countries.columns)])
     airlines = pl.read_csv(folder / "airlines.csv", schema_overrides={"iso3": pl.Utf8})
     airlines = airlines.select("alias", "iso3", "kind", pl.lit("airline").alias("category"), "canonical")
     entities = pl.concat([countries.select(orgs.columns), orgs, airlines]).unique(
@@ -171,6 +195,7 @@ def load_reference(folder: Path) -> FactReference:
         kind_of=dict(zip(entities["alias"], entities["kind"], strict=True)),
         model_of=dict(zip(models["alias"], models["model"], strict=True)),
         model_maker_of=dict(zip(models["alias"], models["manufacturer"], strict=True)),
+        coreference_groups=coreference_groups,
         entity_re=alternation(aliases(entities)),
         country_re=alternation(aliases(countries)),
         org_re=alternation(aliases(orgs)),
