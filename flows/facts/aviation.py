@@ -225,8 +225,35 @@ def _with_table_captions(ctx: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# A sentence that splits a deal of the sentence before by model: "Twenty of the aircraft are
+# 737-8 narrowbodies; the other 11 are 787-9 Dreamliners", "The deal covers ten E190-E2s and ten E195-E2s".
+_COMPOSITION = words(
+    (r"covers?", r"covering", r"compris\w+", r"consists?\s+of", r"consisting\s+of", r"split\s+between",
+     r"splitting", r"made\s+up\s+of", r"includes?", r"including", r"of\s+(?:the|them|these|those)\s+(?:aircraft|jets|planes)",
+     r"the\s+other", r"the\s+rest", r"the\s+remaining")
+)  # fmt: skip
+# "Twenty of the aircraft are 737-8 narrowbodies", "the other 11 are 787-9s"
+_COUNT_OF_SPLIT = (
+    rf"({COUNT_RE})\s+(?:of\s+(?:the|them|these|those)(?:\s+[\w-]+)?\s+)?(?:are|were|will\s+be|is)\s+(?:the\s+)?$"
+)
+
+
 def _model_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
-    sents = ctx.filter(pl.col("deal_text").str.contains(_DEAL_ANY))
+    # (a deal word later in the sentence is about the split aircraft: "..., and the first will arrive in 2025")
+    composition = (
+        pl.col("sentence").str.contains(_COMPOSITION)
+        & ~pl.col("sentence").str.replace(rf"{_COMPOSITION}[\s\S]*$", "").str.contains(_DEAL_ANY)
+        & pl.col("prev_sentence").str.contains(_DEAL_ANY)
+        & ~pl.col("sentence").str.contains(_TABLE_ROW)
+    )
+    # a split continues the deal before it: its deal, status and parties are read with that sentence
+    sents = ctx.with_columns(composition.alias("_composition")).with_columns(
+        pl.when("_composition")
+        .then(pl.concat_str("prev_sentence", pl.lit(" "), "deal_text"))
+        .otherwise("deal_text")
+        .alias("deal_text")
+    )
+    sents = sents.filter(pl.col("deal_text").str.contains(_DEAL_ANY))
     found = find_matches(sents.select("doc_id", "sent_id", pl.col("sentence").alias("text")), reference.model_re)
     if found.is_empty():
         return found
@@ -248,6 +275,7 @@ def _model_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
             pl.col("left").str.extract(_first_n_of(makers), 1),
             pl.when(pl.col("left").str.contains(_ordinal_before(makers))).then(pl.lit("one")),
             pl.col("left").str.extract(count, 1),
+            pl.col("left").str.extract(_COUNT_OF_SPLIT, 1),
             "_cell_count",
         ).alias("_count"),
         pl.col("left").str.contains(_fleet_before(makers)).alias("_fleet"),
@@ -289,19 +317,23 @@ def _country_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFram
         pl.when(is_maker).then(maker).otherwise(country_maker).alias("manufacturer"),
         pl.lit(None, dtype=pl.Utf8).alias("model"),
         pl.lit(None, dtype=pl.Utf8).alias("model_as_written"),
-        pl.lit(None, dtype=pl.Utf8).alias("_count"),
+        # "will order 25 Boeing aircraft"
+        pl.col("sentence")
+        .str.extract(ascii_word_classes(rf"({COUNT_RE})\s+{maker_or_country}"), 1)
+        .alias("_count"),
         pl.col("sentence").alias("_right"),
         pl.col("sentence").alias("_local"),
         pl.col("sentence").alias("left"),
         pl.col("sentence").alias("_lclause"),
         pl.lit(False).alias("_fleet"),
         pl.lit(False).alias("_part_of_order"),
+        pl.lit(False).alias("_composition"),
     )
 
 
 def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     columns = ["doc_id", "sent_id", "char_start", "char_end", "evidence", "sentence", "deal_text", "isos", "manufacturer",
-               "model", "model_as_written", "_count", "_right", "_local", "left", "_lclause", "_fleet", "_part_of_order", "home", "main"]  # fmt: skip
+               "model", "model_as_written", "_count", "_right", "_local", "left", "_lclause", "_fleet", "_part_of_order", "home", "main", "_composition", "prev_sentence"]  # fmt: skip
     ctx = _with_table_captions(ctx)
     parts = [
         f.select(columns)
@@ -352,7 +384,12 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
     if cand.is_empty():
         return pl.DataFrame()
     cand = parse_counts(cand, "_count", "quantity", "_count_qualifier")
+    # a split's parties are those of the deal it splits
+    cand = cand.with_columns(pl.when("_composition").then("deal_text").otherwise("sentence").alias("sentence"))
     cand = _parties(cand.join(doc_airlines(ctx, reference), on="doc_id", how="left"), reference)
+    # the total of a deal split by model in the next sentence gives the per-model rows only
+    split = cand.filter("_composition").select("doc_id", (pl.col("sent_id") - 1).alias("sent_id"), "deal").unique()
+    cand = cand.join(split, on=["doc_id", "sent_id", "deal"], how="anti")
     maker_iso3 = pl.col("manufacturer").replace_strict(
         {v: k for k, v in _primary_manufacturer(reference).items()}, default=None, return_dtype=pl.Utf8
     )

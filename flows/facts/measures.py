@@ -238,9 +238,14 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
         .group_by("doc_id", "sent_id", "p_start", maintain_order=True)
         .first()
     )
-    # A percentage with no usable cue stays only as "a 7.8% rate" / "set at 15.3%" (anaphoric).
+    # A percentage with no usable cue stays only as "a 7.8% rate" / "set at 15.3%" (anaphoric), or
+    # as an item of a list of rates: "The new rates ... take effect on August 7: 20% for Bangladesh, 19% for Pakistan".
     rate_only = (
         pl.col("sentence").str.slice(pl.col("p_end")).str.contains(rf"^\s*(?:[\w-]+\s+)?{_RATE_WORD}")
+        | (
+            pl.col("sentence").str.slice(0, pl.col("p_start")).str.contains(rf"{_RATE_WORD}[^:;]*:\s[^:;]*$")
+            & pl.col("sentence").str.slice(pl.col("p_end")).str.contains(r"^\s+(?:for|on)\s")
+        )
         | pl.col("sentence")
         .str.slice(0, pl.col("p_start"))
         .str.contains(rf"(?:{_RATE_WORD}\s+(?:of\s+)?|{_RATE_VERB}\s+(?:an?\s+)?)(?:up\s+to\s+)?$")
@@ -475,7 +480,14 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
     imposer of its sentence ("Washington's 145% duties ... and the threat of 46% tariffs"), the
     nearest country before it, then the document's."""
     cand = cand.sort("doc_id", "sent_id", pl.coalesce("p_start", "c_start"), maintain_order=True)
-    in_doc = {c: pl.col(c).shift(1).forward_fill().over("doc_id") for c in ("imposer_iso3", "target_iso3")}
+    # an anaphor with a rate refers to the measure given that rate before ("the 20% rate"), else to the last one
+    in_doc = {
+        c: pl.coalesce(
+            pl.when(pl.col("rate_pct").is_not_null()).then(pl.col(c).shift(1).forward_fill().over("doc_id", "rate_pct")),
+            pl.col(c).shift(1).forward_fill().over("doc_id"),
+        )
+        for c in ("imposer_iso3", "target_iso3")
+    }
     in_sentence = pl.col("imposer_iso3").shift(1).forward_fill().over("doc_id", "sent_id")
     # "tariffs of 100% on Canadian canola oil, and 25% on pork": a rate of the same list, same target
     same_list = pl.col("target_iso3").shift(1).over("doc_id", "sent_id", "c_start")
@@ -586,4 +598,9 @@ def _drop_subsumed(cand: pl.DataFrame) -> pl.DataFrame:
         .sort("doc_id", "sent_id", "c_start", maintain_order=True)
         .unique(subset=keys, keep="first", maintain_order=True)
     )
-    return pl.concat([rated, keep]).sort("doc_id", "char_start", maintain_order=True)
+    # the same measure given twice ("a 20% tariff for the country's goods ... 20% for Bangladesh and Sri Lanka")
+    return (
+        pl.concat([rated, keep])
+        .sort("doc_id", "char_start", maintain_order=True)
+        .unique(subset=[*keys, "rate_pct", "product"], keep="first", maintain_order=True)
+    )

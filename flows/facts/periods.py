@@ -52,7 +52,7 @@ _PART_OF_YEAR = {
 
 PERIOD_RE = (
     r"(?i)(?-u:\b)(?:"
-    rf"(?:the\s+)?(?:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:in\s+|on\s+)?{_MONTH}(?:\s+\d{{1,2}})?,?\s+{_YEAR}"
+    rf"(?:the\s+)?(?:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:in\s+|on\s+)?{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+{_YEAR})?"
     rf"|(?:the\s+)?(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+{_YEAR_REF})?"
     rf"|Q[1-4](?:\s+{_YEAR})?"
     rf"|(?:the\s+)?(?:first|second)\s+half(?:\s+of\s+{_YEAR_REF})?|H[12](?:\s+{_YEAR})?"
@@ -125,6 +125,8 @@ def resolve_period(phrase: str | None, published: dt.date | None) -> tuple[dt.da
     if re.search(r"(?:fiscal|financial) year", text) and (m := re.search(r"end\w*\s+(?:in\s+|on\s+)?([a-z]+)", text)):
         # "the fiscal year ended March 2024": the twelve months up to the end of March 2024
         month = MONTHS.get(m.group(1).rstrip("."))
+        # "the fiscal year that ended in June": the last June by publication
+        year = _past_year(month, published, year) if month is not None else None
         if month is None or year is None:
             return None, None
         first = dt.date(year - 1, month, 1) + dt.timedelta(days=32)
