@@ -55,6 +55,8 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
     "safeguard": (r"safeguard(?:\s+(?:duties|duty|tariffs?|measures?))?",),
     "export_control": (
         r"export\s+(?:controls?|restrictions?|bans?|curbs?|licen[cs]e\s+requirements?)",
+        # a duty or tax on exports restricts them: "export duties", "an export tax of 10%"
+        r"export\s+(?:duties|duty|tax(?:es)?|levies|levy|tariffs?|charges?)",
         r"(?:ban|bans|banned|restrict\w*|curbs?|controls?|limits?)\s+(?:on\s+)?(?:the\s+)?(?:exports?|sales|shipments)\s+of",
         r"requir\w*\s+(?:an?\s+)?(?:export\s+)?licen[cs]es?",
         # passive licence rules: "Licences will be required for shipments of ...", "licensing requirements"

@@ -20,6 +20,7 @@ _PRODUCT_AFTER = (
     r"^[^.;%]{0,40}?(?-u:\b)(?:on|against|into)\s+(?:imports?\s+of\s+|exports?\s+of\s+|certain\s+|the\s+)*"
     r"(?:[A-Z][\w’'-]*\s+)?((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
     r"(?:\s+(?:from|made|imports?|exports?|produced|originating|by|for|at|worth|and\s+[A-Z]|in|last|this|next|since|"
+    r"falls?|fell|rises?|rose|drops?|dropped|goes|went|stays?|remains?|pays?|paid|will|would|is|are|was|were|has|have|had|"
     r"effective|starting|until|as|amid|after|before|following|over|to|with|if|when|which|that|on)(?-u:\b)|\s*[,.;—–(]|$)"
 )
 _GENERIC_PRODUCTS = r"^(?:goods|products|imports?|exports?|items|shipments|merchandise|any|all|country|countries|economies|it|them|ones)$"

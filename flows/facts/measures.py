@@ -363,6 +363,9 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
                 & (pl.col("measure") == "tariff")
             )
         ).alias("anaphoric"),
+        # "... pay 24.5% instead of 31%, while the duty on wheat falls to 9.5%": "the duty" is the
+        # measure named before (an export duty), whatever the rate it is linked to
+        pl.col("sentence").str.slice(0, pl.col("c_start")).str.contains(_ANAPHORIC).fill_null(False).alias("_definite_cue"),
     )
     # entities marked as targets or sources ("from China") are never the imposer
     cand = cand.with_columns(
@@ -503,7 +506,7 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
         .alias("target_iso3"),
         # ("the 10% tariff Washington has levied" names its own imposer: not an anaphor of a duty before)
         pl.when(
-            anaphoric
+            (anaphoric | pl.col("_definite_cue"))
             & pl.col("measure").fill_null("tariff").eq("tariff")
             & pl.col("imposer_iso3").is_null()
             # a text that says "tariff" means a tariff, not the anti-dumping duty named before

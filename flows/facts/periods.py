@@ -67,12 +67,14 @@ PERIOD_RE = (
     r")(?-u:\b)"
 )
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # A date a measure starts from: "starting in July", "from July 9", "effective August 1, 2025".
 EFFECTIVE_RE = (
     r"(?i)(?-u:\b)(?:starting|start|effective|from|as\s+of|beginning|begin|begins|since|"
     r"takes?\s+effect|took\s+effect|taking\s+effect|kicks?\s+in|come\s+into\s+force|came\s+into\s+force)"
     r"\s+(?:on\s+|in\s+|from\s+)?"
-    rf"(?:{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b))?|\d{{1,2}}\s+{_MONTH})(?:,?\s+{_YEAR})?"
+    rf"(?:{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b))?|\d{{1,2}}\s+{_MONTH}|{_WEEKDAY})(?:,?\s+{_YEAR})?"
 )
 
 
@@ -175,6 +177,13 @@ def resolve_effective(phrase: str | None, published: dt.date | None) -> dt.date 
         return None
     text = re.sub(r"\s+", " ", phrase.strip())
     month_word = re.search(_MONTH, text)
+    weekday = re.search(_WEEKDAY, text)
+    if weekday and not month_word:
+        # "from Monday", "since Tuesday": the latest such day on or before publication
+        if published is None:
+            return None
+        back = (published.weekday() - _WEEKDAYS.index(weekday.group(0).lower())) % 7
+        return published - dt.timedelta(days=back)
     if not month_word:
         return None
     month = MONTHS[month_word.group(0).lower().rstrip(".")]

@@ -94,6 +94,11 @@ _FLOW_OBJECT = (
 )
 
 
+# A share of the figure that went somewhere is not its partner: "about half of them to China",
+# "mostly to the European Union".
+_SHARE_TO = r"(?i)((?:of\s+(?:them|it|which|those|these|that)|(?-u:\b)(?:mostly|mainly|largely|chiefly|primarily|predominantly))\s+(?:went\s+|going\s+|sold\s+|shipped\s+)?)(to|from)(?-u:\b)"
+
+
 def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     cand = money_anchors(amounts, ctx.filter(pl.col("sentence").str.contains(FLOW_ANY)))
     if cand.is_empty():
@@ -116,7 +121,7 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         pl.col("left").str.slice(-40).str.contains(_COMPARISON).alias("comparison"),
     )
     cand = cand.with_columns(
-        tag_entities(pl.col("clause"), reference).alias("_tag_clause"),
+        tag_entities(pl.col("clause").str.replace_all(_SHARE_TO, "$1~"), reference).alias("_tag_clause"),
         tag_entities(pl.col("sentence"), reference).alias("_tag_sentence"),
     )
     clause = pl.col("_tag_clause")
