@@ -75,9 +75,7 @@ def load_currency_aliases(path: Path) -> pl.DataFrame:
     The file's aliases (symbols, news spellings), then, for every other ISO 4217 currency that
     pycountry knows, its code ("KWD 25 million") and its name ("12 billion forints")."""
     listed = pl.read_csv(path, schema_overrides={"unit_factor": pl.Float64})
-    return pl.concat([listed, _iso4217_aliases(set(listed["currency"]))]).unique(
-        "alias", keep="first", maintain_order=True
-    )
+    return pl.concat([listed, _iso4217_aliases()]).unique("alias", keep="first", maintain_order=True)
 
 
 # Codes that are also English words in capitals ("TOP 10", "ALL 5"), and units that are not money.
@@ -87,11 +85,12 @@ _NOT_MONEY = re.compile(
 )
 
 
-def _iso4217_aliases(known: set[str]) -> pl.DataFrame:
+def _iso4217_aliases() -> pl.DataFrame:
     rows = []
     for currency in pycountry.currencies:
         code, name = currency.alpha_3, currency.name
-        if code in known or _NOT_MONEY.search(name):
+        # (a currency the file lists still gets its code and name: "MVR 95 million" beside "Rf")
+        if _NOT_MONEY.search(name):
             continue
         if code not in _CODES_THAT_ARE_WORDS:
             rows.append((code, code, "both", True, 1.0))

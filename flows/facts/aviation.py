@@ -318,9 +318,7 @@ def _country_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFram
         pl.lit(None, dtype=pl.Utf8).alias("model"),
         pl.lit(None, dtype=pl.Utf8).alias("model_as_written"),
         # "will order 25 Boeing aircraft"
-        pl.col("sentence")
-        .str.extract(ascii_word_classes(rf"({COUNT_RE})\s+{maker_or_country}"), 1)
-        .alias("_count"),
+        pl.col("sentence").str.extract(ascii_word_classes(rf"({COUNT_RE})\s+{maker_or_country}"), 1).alias("_count"),
         pl.col("sentence").alias("_right"),
         pl.col("sentence").alias("_local"),
         pl.col("sentence").alias("left"),

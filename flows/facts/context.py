@@ -227,14 +227,16 @@ def sentence_context(documents: pl.DataFrame, sentences: pl.DataFrame, reference
 
 
 # An upper-case dateline opening the text: "PHNOM PENH, April 18 (Reuters) -", "HANOI:".
-_DATELINE = r"^(\p{Lu}[\p{Lu} .'’-]{2,}?)\s*(?:,|:|—|–|\s-\s|\()"  # any script's capitals: "BOGOTÁ —"
+# (the first of several places: "AMMAN / JERUSALEM —")
+_DATELINE = r"^(\p{Lu}[\p{Lu} .'’-]{2,}?)\s*(?:,|:|—|–|\s-\s|\(|/)"  # any script's capitals: "BOGOTÁ —"
 
 
 def home_country(frame: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     """doc_id -> `home`: the dateline's country, else the country of the first capital named in
     the opening two sentences ("during a visit to Hanoi"): where the story, and its projects, are."""
     places = reference.entities.filter((pl.col("category") == "country") & pl.col("kind").is_in(["capital", "name"]))
-    place_iso3 = dict(zip(places["alias"], places["iso3"], strict=True))
+    # (datelines are in capitals: "DAR ES SALAAM" is "Dar es Salaam")
+    place_iso3 = dict(zip(places["alias"].str.to_lowercase(), places["iso3"], strict=True))
     capitals = places.filter(pl.col("kind") == "capital")
     capital_iso3 = dict(zip(capitals["alias"], capitals["iso3"], strict=True))
     opening = frame.filter(pl.col("sent_id") <= 1).sort("doc_id", "sent_id", maintain_order=True)
@@ -246,7 +248,7 @@ def home_country(frame: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
             pl.col("sentence")
             .str.extract(_DATELINE, 1)
             .str.strip_chars()
-            .str.to_titlecase()
+            .str.to_lowercase()
             .replace_strict(place_iso3, default=None, return_dtype=pl.Utf8)
             .alias("_dateline"),
         )

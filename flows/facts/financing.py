@@ -11,6 +11,7 @@ A project cost has no lender and the project's country as borrower.
 from __future__ import annotations
 
 import polars as pl
+import pycountry
 
 from flows.facts.context import (
     BACK_REFERENCE,
@@ -107,7 +108,27 @@ TEMPLATES = {
     "b_dative": rf"(?i:lend|lends|lent|grant|grants|give|gives|offer|offers)\s+{THE}{{E}}",
     "b_to": rf"(?i:loans?|credit(?:\s+lines?)?|lines?\s+of\s+credit|financing|funding|grants?|aid|investment|lend\w*|lent|extend\w*|provid\w+|disburs\w+|pledg\w+|to\s+invest|invest\w*)\s+(?:[^\s;]+\s+){{0,8}}?(?:to|for|in|into)\s+(?:its\s+|their\s+)?{THE}{_FILL}{{0,3}}?{{E}}",
     "b_subj": rf"{{E}}{POSS}\s+{_FILL}{{0,4}}?{_GET}",
+    # where a project is: "the Tabora–Kigoma section of Tanzania's standard gauge railway"
+    "b_project": rf"{{E}}{POSS}\s+(?:[\w–-]+\s+){{0,4}}?{alt(PROJECT_NOUNS)}(?-u:\b)",
 }
+
+
+def _national_currencies() -> dict[str, str]:
+    """ISO 4217 code -> ISO3 of its country: a national currency's code starts with the country's
+    alpha-2 code (IQD: IQ); USD and EUR are used far beyond one country, X.. codes by several."""
+    table = {}
+    for currency in pycountry.currencies:
+        country = pycountry.countries.get(alpha_2=currency.alpha_3[:2])
+        if country is not None and currency.alpha_3 not in ("USD", "EUR") and not currency.alpha_3.startswith("X"):
+            table[currency.alpha_3] = country.alpha_3
+    return table
+
+
+_CURRENCY_COUNTRY = _national_currencies()
+
+
+def currency_country(currency: pl.Expr) -> pl.Expr:
+    return currency.replace_strict(_CURRENCY_COUNTRY, default=None, return_dtype=pl.Utf8)
 
 
 def _instrument_of(cue: pl.Expr) -> pl.Expr:
@@ -225,7 +246,10 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         first_other(pl.col("isos"), lender),
         first_other(pl.col("main"), lender),
     )
-    cand = cand.with_columns(borrower.alias("borrower_iso3"))
+    cand = cand.with_columns(
+        borrower.alias("borrower_iso3"),
+        (pl.col("lender_iso3").is_not_null() | pl.col("lender").is_not_null()).alias("_lender_named"),
+    )
     # A lender implied by the story: "Vietnam ... is seeking preferential loans" from China.
     return cand.with_columns(
         pl.when(pl.col("lender_iso3").is_null() & ~pl.col("_multilateral") & pl.col("lender").is_null())
@@ -256,7 +280,7 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
         .str.replace_all(reference.org_re, "~")
         .str.replace_all(r"(?i)(?-u:\b)lines?\s+of\s+credit(?-u:\b)", "credit line")
         .str.replace_all(
-            r"(?i)((?:investments?|loans?|grants?|credit|financing|aid|pledges?|commitments?)\s+)(?:worth|valued)(?-u:\b)",
+            r"(?i)((?:investments?|loans?|grants?|credit(?:\s+(?:windows?|lines?|facilit(?:y|ies)))?|financing|aid|pledges?|commitments?)\s+)(?:worth|valued)(?-u:\b)",
             "$1~",
         )
     )
@@ -305,7 +329,12 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
         pl.when(is_cost)
         .then(
             pl.coalesce(
-                pl.col("l_adj"),
+                pl.col("c_b_project"),
+                pl.col("s_b_project"),
+                # a cost in a national currency is that country's ("3.6 trillion dinars" in Iraq)
+                currency_country(pl.col("currency")),
+                # a loan for the project in the same sentence goes to the project's country
+                pl.when(pl.col("_lender_named")).then("borrower_iso3"),
                 pl.col("home"),
                 pl.col("borrower_iso3"),
             )

@@ -108,7 +108,7 @@ MEASURE_STATUS: dict[str, tuple[str, ...]] = {
 INSTRUMENT_CUES: dict[str, tuple[str, ...]] = {
     "preferential_loan": (r"(?:preferential|concessional|concessionary|soft|low-interest|interest-free|ODA)\s+(?:\w+\s+)?(?:loans?|credit|financing|lending)",),
     "credit_line": (
-        r"credit\s+lines?", r"lines?\s+of\s+credit", r"credit\s+facilit(?:y|ies)", r"swap\s+lines?",
+        r"credit\s+lines?", r"lines?\s+of\s+credit", r"credit\s+facilit(?:y|ies)", r"swap\s+lines?", r"credit\s+windows?",
         r"(?:payment|financing|funding|loan|liquidity|deposit)\s+facilit(?:y|ies)",
     ),
     "loan": (r"loans?", r"lend(?:s|ing)?", r"lent", r"borrow(?:s|ed|ing)?", r"credit", r"financing", r"debt"),
@@ -120,7 +120,8 @@ INSTRUMENT_CUES: dict[str, tuple[str, ...]] = {
     "project_cost": (
         r"cost(?:s|ing)?", r"worth", r"valued", r"price\s+tag", r"railways?", r"rail\s+(?:link|line)s?", r"railroads?", r"ports?",
         r"canals?", r"projects?", r"highways?", r"expressways?", r"bridges?", r"power\s+plants?", r"dams?", r"airports?",
-        r"lines?", r"pipelines?", r"terminals?", r"corridors?", r"schemes?",
+        r"lines?", r"pipelines?", r"terminals?", r"corridors?", r"schemes?", r"hubs?", r"stations?",
+        r"data\s+cent(?:re|er)s?",
     ),
 }  # fmt: skip
 FINANCE_STATUS: dict[str, tuple[str, ...]] = {

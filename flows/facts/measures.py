@@ -142,8 +142,10 @@ _CLAUSE_WORD = r"(?-u:\b)(after|before|when|while|as|since|because|but|although|
 
 def _unmarked(tagged: pl.Expr) -> pl.Expr:
     """Tagged text without the entities marked as targets or sources."""
-    return tagged.str.replace_all(_CLAUSE_WORD, "¦$1").str.replace_all(entity_template(_MARKED), "").str.replace_all(
-        "¦", ""
+    return (
+        tagged.str.replace_all(_CLAUSE_WORD, "¦$1")
+        .str.replace_all(entity_template(_MARKED), "")
+        .str.replace_all("¦", "")
     )
 
 
@@ -365,12 +367,14 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         ).alias("anaphoric"),
         # "... pay 24.5% instead of 31%, while the duty on wheat falls to 9.5%": "the duty" is the
         # measure named before (an export duty), whatever the rate it is linked to
-        pl.col("sentence").str.slice(0, pl.col("c_start")).str.contains(_ANAPHORIC).fill_null(False).alias("_definite_cue"),
+        pl.col("sentence")
+        .str.slice(0, pl.col("c_start"))
+        .str.contains(_ANAPHORIC)
+        .fill_null(False)
+        .alias("_definite_cue"),
     )
     # entities marked as targets or sources ("from China") are never the imposer
-    cand = cand.with_columns(
-untag(_unmarked(tag_entities(pl.col("left_tail"), reference))).alias("left_unmarked")
-    )
+    cand = cand.with_columns(untag(_unmarked(tag_entities(pl.col("left_tail"), reference))).alias("left_unmarked"))
     sources = (
         "p_right",
         "right_target",
@@ -486,7 +490,9 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
     # an anaphor with a rate refers to the measure given that rate before ("the 20% rate"), else to the last one
     in_doc = {
         c: pl.coalesce(
-            pl.when(pl.col("rate_pct").is_not_null()).then(pl.col(c).shift(1).forward_fill().over("doc_id", "rate_pct")),
+            pl.when(pl.col("rate_pct").is_not_null()).then(
+                pl.col(c).shift(1).forward_fill().over("doc_id", "rate_pct")
+            ),
             pl.col(c).shift(1).forward_fill().over("doc_id"),
         )
         for c in ("imposer_iso3", "target_iso3")
