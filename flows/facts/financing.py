@@ -71,7 +71,7 @@ _STOCK = words(
      r"(?:bringing|taking|lifting|raising)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,4}?to")
 )  # fmt: skip
 # Existing loans reworked are not new financing: "restructuring about $4.1 billion of loans".
-_REWORKED = r"(?i)(?:restructur\w+|reschedul\w+|refinanc\w+|repay\w*|writ\w+\s+(?:down|off)|suspend\w*|forgiv\w+)\s+(?:[\w%,'’-]+\s+){0,8}$"
+_REWORKED = r"(?i)(?:restructur\w+|reschedul\w+|refinanc\w+|repay\w*|writ\w+\s+(?:down|off)|suspend\w*|forgiv\w+|releas\w+|unfreez\w+|lengthen\w*)\s+(?:[\w%,'’-]+\s+){0,8}$"
 # Payments on debt, not new money: "about $1 billion of external debt service".
 _DEBT_SERVICE = (
     r"(?i)^\s*(?:of|in)\s+(?:[\w-]+\s+){0,2}?(?:debt[-\s]servic\w+|repayments?|interest\s+payments?|amorti[sz]ation)"
@@ -223,8 +223,8 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         pl.when(multilateral.fill_null(False)).then(pl.lit(True)).otherwise(pl.lit(False)).alias("_multilateral"),
         org_iso3.alias("_org_iso3"),
     )
-    borrower_in_clause = pl.coalesce("c_b_dative", "c_b_to", "c_b_subj")
-    borrower_in_sentence = pl.coalesce("s_b_dative", "s_b_to", "s_b_subj")
+    borrower_in_clause = pl.coalesce("c_b_dative", "c_b_subj", "c_b_to")
+    borrower_in_sentence = pl.coalesce("s_b_dative", "s_b_subj", "s_b_to")
     borrower_named = pl.coalesce(borrower_in_clause, borrower_in_sentence)
     lender_country = pl.coalesce(
         "_org_iso3", *[f"c_{n}" for n in _LENDER_TEMPLATES], *[f"s_{n}" for n in _LENDER_TEMPLATES]

@@ -24,6 +24,8 @@ TRADE_NOT_FLOW = (
     r"fairs?", r"tensions", r"disputes?", r"barriers?", r"polic(?:y|ies)", r"negotiations?", r"representative",
     r"ministers?", r"ministry", r"partners?", r"partnership", r"fraud", r"routes?", r"hubs?", r"zones?",
     r"frictions?", r"officials?", r"bodies", r"body", r"rules?", r"remedies", r"remedy", r"defen[cs]e", r"missions?",
+    # a price: "now trade at about $6,100 a tonne"
+    r"at",
 )  # fmt: skip
 # A money amount nearer to one of these is not a trade value.
 NOT_FLOW_CUES = (
@@ -37,7 +39,7 @@ NOT_FLOW_CUES = (
 # Speculation and targets: not facts.
 SPECULATION = (
     r"could", r"might", r"may", r"would", r"forecasts?", r"projected", r"projections?", r"expected\s+to",
-    r"expects?", r"targets?", r"targeting", r"aims?", r"aiming", r"goal", r"ambition", r"potential(?:ly)?",
+    r"expects?", r"targets?", r"targeting", r"aims?", r"aiming", r"aimed\s+to", r"goal", r"ambition", r"potential(?:ly)?",
     r"hopes?", r"seeks?\s+to\s+(?:raise|boost|lift|double)", r"plans?\s+to\s+(?:raise|boost|lift|double)",
     r"by\s+20\d\d", r"estimates?\s+that", r"predicts?",
 )  # fmt: skip
@@ -228,7 +230,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Commercial contracts belong to their own tables, not to `agreements`.
 AGREEMENT_COMMERCIAL = (
-    r"loans?", r"credit\s+lines?", r"lines?\s+of\s+credit", r"leas\w+", r"aircraft", r"jets?", r"planes?",
+    r"loans?", r"debts?", r"maturit(?:y|ies)", r"escrow", r"credit\s+lines?", r"lines?\s+of\s+credit", r"leas\w+", r"aircraft", r"jets?", r"planes?",
     r"purchase\s+agreements?", r"supply\s+(?:agreements?|contracts?|deals?)", r"sales?\s+(?:agreements?|contracts?)",
     # a company's contract to invest in or build one asset: "signed a $700 million deal to invest in a terminal"
     r"(?:deals?|agreements?|contracts?)\s+(?:with\s+(?:the\s+)?[\w-]+\s+)?to\s+(?:invest|build|construct|develop|operate)\s+(?:in\s+)?(?:an?|the)\s+(?:[\w$.,-]+\s+){0,4}?(?:terminal|refinery|plant|factory|port|mine|smelter|mill)s?",

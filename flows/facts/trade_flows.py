@@ -106,6 +106,8 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
     cand = with_clause(cand, "rel_start", "rel_end")
     unblank = (
         pl.col("left_clause")
+        # a company or brand changing hands is not trade: "its brand was bought by the government"
+        .str.replace_all(r"(?i)(?-u:\b)((?:was|were|been|being|is|are)\s+)(?:bought|purchased|sold)(?-u:\b)", "$1~")
         .str.replace_all(_TRADE_NOT_FLOW, "~$1")
         .str.replace_all(ascii_word_classes(_FLOW_OBJECT), "$1~")
     )
@@ -211,7 +213,12 @@ def _counterflow(cand: pl.DataFrame) -> pl.DataFrame:
     sib = {c: pl.col(c).filter(full).first().over(key) for c in ("flow", "reporter_iso3", "partner_iso3")}
     lone = pl.col("partner_iso3").is_null() & pl.col("flow").is_in(["export", "import"]) & sib["flow"].is_not_null()
     reverse = lone & pl.col("_named_rep").eq_missing(sib["partner_iso3"])
-    same_pair = lone & pl.col("_named_rep").is_null() & sib["flow"].ne_missing(pl.col("flow"))
+    # "Israel sold $22.2 billion of goods to the US and bought $14.8 billion": the same reporter's other direction
+    same_pair = (
+        lone
+        & (pl.col("_named_rep").is_null() | pl.col("_named_rep").eq_missing(sib["reporter_iso3"]))
+        & sib["flow"].ne_missing(pl.col("flow"))
+    )
     return cand.with_columns(
         pl.when(same_pair).then(sib["reporter_iso3"]).otherwise("reporter_iso3").alias("reporter_iso3"),
         pl.when(reverse)
