@@ -24,6 +24,9 @@ _NOUNS = sorted({c for cues in AGREEMENT_KINDS.values() for c in cues}, key=len,
 AGREEMENT_ANY = words(_NOUNS)
 _DONE = words(AGREEMENT_DONE)
 _COMMERCIAL = words(AGREEMENT_COMMERCIAL)
+_SIGNED_AFTER = r"(?i)^\s*(?:(?:that|which)\s+(?:[\w-]+\s+){0,5}?)?(?:signed|inked)(?-u:\b)"
+_SIGNED_BEFORE = r"(?i)(?:signed|inked|sign|signing)\s+(?:of\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,5}$"
+_SIGNED_BY_GOVERNMENTS = r"(?i)^\s*(?:that|which)\s+(?:the\s+)?(?:two|both|three)\s+(?:governments|countries|sides)\s+(?:had\s+|have\s+)?signed"
 # "the deals", "these new digital protocols" refer back; "the signing of nine agreements" does not
 # (short words like "of" break the noun phrase).
 _ANAPHORIC = (
@@ -85,7 +88,6 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
     sents = (
         ctx.filter(pl.col("sentence").str.contains(AGREEMENT_ANY))
         .filter(pl.col("sentence").str.contains(_DONE))
-        .filter(~pl.col("sentence").str.contains(_COMMERCIAL))
         .filter(
             ~pl.col("sentence").str.contains(reference.model_re)
             & ~pl.col("sentence").str.contains(reference.airline_re)
@@ -98,8 +100,19 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
     anaphoric_words = pl.col("left").str.extract(_ANAPHORIC, 1)
     defined = pl.col("right_clause").str.contains(rf"^\s*(?:that|which)\s+(?:[\w-]+\s+){{0,5}}?{_DONE}")
     one_of = pl.col("left").str.contains(_ONE_OF)
+    # a loan, a lease or an aircraft in the sentence makes it a commercial contract ("signed a loan
+    # agreement"), unless governments are said to have signed it ("the first project financed under
+    # the partnership that the two governments signed")
+    by_governments = pl.col("right_clause").str.contains(_SIGNED_BY_GOVERNMENTS)
     cand = cand.with_columns((one_of | (defined & ~pl.col("match").str.contains(_PLURAL))).alias("_one_of")).filter(
-        (anaphoric_words.is_null() | anaphoric_words.str.contains(_DONE) | defined | one_of)
+        (~pl.col("sentence").str.contains(_COMMERCIAL) | by_governments)
+        # a partnership is a document only when it is signed
+        & (
+            ~pl.col("match").str.contains(r"(?i)^partnerships?$")
+            | pl.col("right_clause").str.contains(_SIGNED_AFTER)
+            | pl.col("left").str.contains(_SIGNED_BEFORE)
+        )
+        & (anaphoric_words.is_null() | anaphoric_words.str.contains(_DONE) | defined | one_of)
         # "30 agreements and memorandums" is one total; "a pact and a memorandum" are two documents
         & ~(
             pl.col("left").str.contains(_COORDINATED)
@@ -146,7 +159,9 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
     parties = (
         pl.when(pl.col("_parties").list.len() >= 2)
         .then(pl.col("_parties"))
-        .otherwise(pl.concat_list("_parties", "main").list.unique(maintain_order=True).list.head(2))
+        .otherwise(
+            pl.concat_list("_parties", "home", "main").drop_nulls().list.unique(maintain_order=True).list.head(2)
+        )
     )
     contents = pl.when(pl.col("match").str.contains(_PLURAL) & pl.col("next_sentence").str.contains(_CONTENTS)).then(
         pl.col("next_sentence")

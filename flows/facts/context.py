@@ -24,8 +24,8 @@ CLAUSE_BREAK = (
     r",\s*(?:while|whereas|but|although|though|and|compared|up|down|with|as|which|after|before|from|versus|against)"
     r"(?-u:\b)|(?-u:\b)(?:while|whereas|compared\s+with|compared\s+to|versus)(?-u:\b))"
 )
-# Actor countries exclude these kinds: they sell or lend aircraft, they do not act for a state.
-_NOT_ACTOR_KINDS = ("manufacturer", "lessor", "multilateral")
+# Actor countries exclude these kinds: they sell or lend aircraft, or they are only places.
+_NOT_ACTOR_KINDS = ("manufacturer", "lessor", "multilateral", "city")
 
 
 @lru_cache(maxsize=4096)
@@ -234,7 +234,9 @@ _DATELINE = r"^(\p{Lu}[\p{Lu} .'’-]{2,}?)\s*(?:,|:|—|–|\s-\s|\(|/)"  # any
 def home_country(frame: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     """doc_id -> `home`: the dateline's country, else the country of the first capital named in
     the opening two sentences ("during a visit to Hanoi"): where the story, and its projects, are."""
-    places = reference.entities.filter((pl.col("category") == "country") & pl.col("kind").is_in(["capital", "name"]))
+    places = reference.entities.filter(
+        (pl.col("category") == "country") & pl.col("kind").is_in(["capital", "name", "city"])
+    )
     # (datelines are in capitals: "DAR ES SALAAM" is "Dar es Salaam")
     place_iso3 = dict(zip(places["alias"].str.to_lowercase(), places["iso3"], strict=True))
     capitals = places.filter(pl.col("kind") == "capital")

@@ -191,7 +191,11 @@ AGREEMENT_KINDS: dict[str, tuple[str, ...]] = {
     "joint_statement": (r"joint\s+(?:statement|declaration|communiqu[eé])s?",),
     # lower case only: "Council for the Promotion of International Trade" is a signatory, not a committee
     "committee": (r"(?-i:committees?)", r"(?-i:joint\s+(?:commissions?|councils?|mechanisms?))", r"(?-i:working\s+groups?|task\s+forces?)"),
-    "agreement": (r"agreements?", r"deals?", r"accords?", r"pacts?", r"treat(?:y|ies)", r"(?:cooperation\s+)?documents", r"protocols?"),
+    "agreement": (
+        r"agreements?", r"deals?", r"accords?", r"pacts?", r"treat(?:y|ies)", r"(?:cooperation\s+)?documents", r"protocols?",
+        # a partnership counts when it is signed (agreements.py)
+        r"partnerships?",
+    ),
 }  # fmt: skip
 # Verbs that make an agreement a fact rather than a topic of talk.
 AGREEMENT_DONE = (

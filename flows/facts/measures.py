@@ -16,6 +16,7 @@ import polars as pl
 
 from flows.facts.context import (
     BACK_REFERENCE,
+    E_TOKEN,
     POSS,
     THE,
     actor_iso3_of,
@@ -141,9 +142,11 @@ _CLAUSE_WORD = r"(?-u:\b)(after|before|when|while|as|since|because|but|although|
 
 
 def _unmarked(tagged: pl.Expr) -> pl.Expr:
-    """Tagged text without the entities marked as targets or sources."""
+    """Tagged text without the entities marked as targets or sources. A possessive entity is an
+    owner, not a target: "adjusting to Washington's 15% tariff" (a stop character guards it)."""
     return (
         tagged.str.replace_all(_CLAUSE_WORD, "¦$1")
+        .str.replace_all(f"({E_TOKEN}(?:'s|’s|’|'))", "¦$1")
         .str.replace_all(entity_template(_MARKED), "")
         .str.replace_all("¦", "")
     )
@@ -453,7 +456,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .otherwise(pl.concat_list(pl.col("target_iso3")))
         .alias("target_iso3")
     ).explode("target_iso3")
-    cand = _inherit(cand).filter(
+    cand = _their_goods(_inherit(cand)).filter(
         pl.col("imposer_iso3").is_not_null()
         & pl.col("imposer_iso3").ne_missing(pl.col("target_iso3"))
         # a lone tariff word must name whom it hits; other lone measures, their imposer or target
@@ -478,6 +481,25 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         "imposer_iso3", "target_iso3", "measure", "rate_pct", "product", "status", "effective_date",
         "duration_days", "effective_text",
     )  # fmt: skip
+
+
+_THEIR_GOODS = r"(?i)^\s*(?:on|against|for)\s+(their|its)\s+(?:[\w-]+\s+){0,2}?(?:goods|exports|products|shipments|imports)(?-u:\b)"
+
+
+def _their_goods(cand: pl.DataFrame) -> pl.DataFrame:
+    """ "Both Nigeria and Ghana are adjusting to Washington's 15% tariff on their goods": with no
+    target named, "their goods" are those of the sentence's other countries (one row each), "its
+    goods" those of the first."""
+    owner = pl.col("right_target").str.extract(_THEIR_GOODS, 1).str.to_lowercase()
+    others = pl.col("free_isos").list.set_difference(pl.concat_list(pl.col("imposer_iso3").fill_null("")))
+    return cand.with_columns(
+        pl.when(pl.col("target_iso3").is_null() & (owner == "their") & (others.list.len() > 0))
+        .then(others)
+        .when(pl.col("target_iso3").is_null() & (owner == "its") & (others.list.len() > 0))
+        .then(others.list.head(1))
+        .otherwise(pl.concat_list(pl.col("target_iso3")))
+        .alias("target_iso3")
+    ).explode("target_iso3")
 
 
 def _inherit(cand: pl.DataFrame) -> pl.DataFrame:

@@ -160,7 +160,7 @@ def _coreference(path: Path) -> tuple[pl.DataFrame, dict[str, tuple[str, ...]]]:
 
 
 def load_reference(folder: Path) -> FactReference:
-    """Read seeds/reference/*.csv (countries_extra, coreference, organisations, airlines, aircraft_models)."""
+    """Read seeds/reference/*.csv (countries_extra, coreference, cities, organisations, airlines, aircraft_models)."""
     folder = Path(folder)
     extra = pl.read_csv(folder / "countries_extra.csv", schema_overrides={"iso3": pl.Utf8})
     countries = pl.concat([_pycountry_names(), extra.select("alias", "iso3", "kind")]).unique(
@@ -174,7 +174,11 @@ def load_reference(folder: Path) -> FactReference:
     orgs = pl.concat([orgs, _possessive_variants(orgs, _country_names(countries))])
     orgs = orgs.select("alias", "iso3", "kind", pl.lit("org").alias("category"), "canonical")
     coreference, coreference_groups = _coreference(folder / "coreference.csv")
-    countries = pl.concat([countries, coreference.select(countries.columns)])
+    # cities that are not capitals: where a story is datelined, never an actor ("LAGOS —")
+    cities = pl.read_csv(folder / "cities.csv").with_columns(
+        kind=pl.lit("city"), category=pl.lit("country"), canonical=pl.col("iso3")
+    )
+    countries = pl.concat([countries, coreference.select(countries.columns), cities.select(countries.columns)])
     airlines = pl.read_csv(folder / "airlines.csv", schema_overrides={"iso3": pl.Utf8})
     airlines = airlines.select("alias", "iso3", "kind", pl.lit("airline").alias("category"), "canonical")
     entities = pl.concat([countries.select(orgs.columns), orgs, airlines]).unique(
