@@ -50,6 +50,8 @@ _FILL = r"(?:[\w“”\"'’-]+\s+)"
 _ARRIVES_LATER = (
     r"(?i)^\S*\s+(?:\w+\s+){0,2}?(?:arriv\w+|(?:are|is)\s+due|due\s+(?:in|from)|to\s+be\s+delivered|scheduled)"
 )
+_TYPE_OF_FLEET = r"(?i)^\S*\s+(?:operators?|customers?|users?|programmes?|programs?|production|family|fleets?)(?-u:\b)"
+_NOT_CHOSEN = r"(?i)(?-u:\b)(?:over|instead\s+of|rather\s+than|against)\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)?\s+){0,2}$"
 # "purchase rights for 50 more A321neos", "options on 20 A350s", "900 A320neos on order".
 _OPTION_BEFORE = rf"(?i)(?:purchase\s+rights?|options?|rights)\s+(?:for|on|to\s+buy)\s+(?:{COUNT_RE}\s+)?(?:more\s+)?(?:[A-Z]\w+\s+)?$"
 _BACKLOG_AFTER = rf"^\S*\s+(?:{_AIRCRAFT_NOUN}\s+)?(?i:on\s+order|in\s+(?:its|the)\s+(?:backlog|fleet))"
@@ -362,7 +364,16 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
     # one row per model and deal of a sentence ("a firm order for four E195-E2s ... and will lease
     # two more E195-E2s" gives two)
     cand = cand.unique(subset=["doc_id", "sent_id", "model", "deal"], keep="first", maintain_order=True)
-    cand = cand.with_columns(_status_of(pl.col("deal_text"), pl.col("deal")).alias("status"))
+    # the model's own clause first: "took delivery of its first A321XLR on Monday and will use it
+    # ... that its 757s could only just manage" is a completed delivery
+    cand = cand.with_columns(
+        pl.when(pl.col("_composition"))
+        .then(_status_of(pl.col("deal_text"), pl.col("deal")))
+        .otherwise(
+            pl.coalesce(_status_of(pl.col("_local"), pl.col("deal")), _status_of(pl.col("deal_text"), pl.col("deal")))
+        )
+        .alias("status")
+    )
     # a memorandum or letter of intent for aircraft is an order still to be confirmed
     cand = cand.with_columns(pl.col("deal").replace("mou", "order"))
     # a delivery still to come is not a deal yet ("before its own A350s arrive in 2027")
@@ -373,6 +384,10 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
             & pl.col("_right").str.replace(r"\s(?:and|but)\s[\s\S]*$", "").str.contains(_FUTURE_DELIVERY)
         )
         & ~pl.col("_right").str.contains(_ARRIVES_LATER)
+        # "the world's largest A220 operator": the type an airline flies, not a deal
+        & ~pl.col("_right").str.contains(_TYPE_OF_FLEET)
+        # "choosing the Canadian-built narrowbody over Embraer's E195-E2": the type not chosen
+        & ~pl.col("left").str.slice(-40).str.contains(_NOT_CHOSEN)
         & ~pl.col("left").str.slice(-40).str.contains(_OPTION_BEFORE)
         & (~pl.col("_right").str.contains(_BACKLOG_AFTER) | pl.col("_part_of_order"))
         & ~pl.col("_lclause").str.contains(_BACKLOG_BEFORE)

@@ -52,7 +52,11 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
         r"(?:paused|suspended|delayed|postponed)\s+(?:\w+\s+){0,3}?(?:tariffs?|duties|levies)",
         r"(?:tariffs?|duties|levies)\s+(?:\w+\s+){0,2}?(?:pause|truce|suspension)",
     ),
-    "anti_dumping": (r"anti-?dumping(?:\s+(?:duties|duty|tariffs?|measures?|probes?|investigations?))?", r"dumping\s+duties"),
+    "anti_dumping": (
+        r"anti-?dumping(?:\s+(?:duties|duty|tariffs?|measures?|probes?|investigations?|deposits?))?", r"dumping\s+duties",
+        # a deposit importers must lodge on goods: "a 75.8% deposit on Canadian canola seed"
+        r"deposits?\s+on",
+    ),
     "countervailing": (r"countervailing(?:\s+(?:duties|duty|tariffs?|measures?))?", r"anti-?subsidy(?:\s+(?:duties|duty|tariffs?|measures?))?"),
     "safeguard": (r"safeguard(?:\s+(?:duties|duty|tariffs?|measures?))?",),
     "export_control": (

@@ -196,8 +196,11 @@ def resolve_effective(phrase: str | None, published: dt.date | None) -> dt.date 
         return None
     else:
         # the nearest such date to the article: "starting in July" read in April is this July,
-        # "effective April 10" read in May is this April, "from January 1" read in November next January
+        # "effective April 10" read in May is this April, "from January 1" read in November next
+        # January; what has already started ("since February", "took effect on") is in the past
         options = [dt.date(y, month, min(day, 28)) for y in (published.year - 1, published.year, published.year + 1)]
+        if re.match(r"(?i)since|took\s+effect|came\s+into\s+force", text):
+            options = [d for d in options if d <= published] or options
         year = min(options, key=lambda d: abs((d - published).days)).year
     try:
         return dt.date(year, month, day)
