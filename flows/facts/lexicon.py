@@ -132,7 +132,7 @@ INSTRUMENT_CUES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 FINANCE_STATUS: dict[str, tuple[str, ...]] = {
     "sought": (r"seek\w*", r"sought", r"request\w*", r"ask\w*", r"appl(?:y|ied|ies)\s+for", r"want\w*", r"hop\w+\s+(?:to|for)", r"lobby\w*", r"looking\s+for"),
-    "signed": (r"sign\w*", r"ink\w*", r"seal\w*"),
+    "signed": (r"sign(?:s|ed|ing|ings)?", r"ink(?:s|ed|ing)?", r"seal\w*"),
     "disbursed": (r"disburs\w+", r"released", r"transferred", r"paid\s+out", r"drawn\s+down"),
     "completed": (r"complet\w+", r"finish\w+", r"inaugurat\w+", r"opened", r"began\s+operat\w+"),
     "agreed": (r"agree\w*", r"approv\w+", r"pledg\w+", r"commit\w+", r"promis\w+", r"grant(?:ed|s)", r"secur(?:ed|es|ing)", r"won", r"obtain\w+", r"provid\w+", r"extend\w+", r"offer(?:s|ed)"),
@@ -186,7 +186,7 @@ AVIATION_STATUS: dict[str, tuple[str, ...]] = {
         r"operat(?:es|ing)", r"in\s+service", r"flying", r"currently", r"began\s+operat\w+", r"launched", r"now\s+flies",
         r"(?:has|have)\s+taken", r"is\s+using", r"are\s+using", r"entered\s+service",
     ),
-    "signed": (r"sign\w*", r"ink\w*", r"sealed", r"ordered", r"placed", r"finali[sz]ed", r"agreed", r"firmed", r"booked", r"bought", r"purchased", r"will\s+(?:lease|buy|acquire|purchase)"),
+    "signed": (r"sign(?:s|ed|ing|ings)?", r"ink(?:s|ed|ing)?", r"sealed", r"ordered", r"placed", r"finali[sz]ed", r"agreed", r"firmed", r"booked", r"bought", r"purchased", r"will\s+(?:lease|buy|acquire|purchase)"),
 }  # fmt: skip
 
 # ---------------------------------------------------------------- agreements
@@ -203,7 +203,7 @@ AGREEMENT_KINDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Verbs that make an agreement a fact rather than a topic of talk.
 AGREEMENT_DONE = (
-    r"sign\w*", r"ink\w*", r"seal\w*", r"conclud\w+", r"exchang\w+", r"reached", r"issu\w+", r"adopt\w+",
+    r"sign(?:s|ed|ing|ings)?", r"ink(?:s|ed|ing)?", r"seal\w*", r"conclud\w+", r"exchang\w+", r"reached", r"issu\w+", r"adopt\w+",
     r"witness\w*", r"establish\w*", r"creat\w+", r"set\s+up", r"launch\w*", r"form(?:ed|ing)", r"agreed", r"struck",
     r"announc\w+", r"finali[sz]\w+", r"clinch\w*", r"released",
 )  # fmt: skip

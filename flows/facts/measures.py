@@ -87,6 +87,16 @@ _PCT_OTHER_RIGHT = (
     # a share of goods covered, not a rate: "duties on 98% of tariff lines"
     r"of\s+(?:all\s+)?(?:(?:tariff|product)\s+)?(?:lines|categories|headings|items|goods|products))"
 )
+_WOULD_CUT = (
+    r"(?i)(?-u:\b)(?:would\s+(?:be\s+)?|(?:will|would)\s+be\s+)(?:halved|cut|reduced|lowered|phased\s+out|eliminated|"
+    r"fall|drop|decline|come\s+down)(?-u:\b)"
+)
+# A tariff-rate quota's over-quota rate: "ship 100,000 vehicles a year at 10%, with anything above that paying 27.5%"
+_OVER_QUOTA = (
+    r"(?i)(?:anything|any|shipments?|imports?|volumes?|those|quantities|amounts?)\s+(?:above|beyond|over|in\s+excess\s+of|exceeding)\s+"
+    r"(?:that|this|it|them|the\s+(?:quota|limit|cap|threshold|ceiling)|[\d,.]+\s+[\w-]+)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:paying|pay|pays|face|faces|facing|attracts?|attracting|incurs?|incurring|(?:are|is|be)\s+charged)\s+(?:an?\s+)?(?:[\w-]+\s+)?$"
+)
 _IMPOSE_VERB = words(
     (r"impos\w*", r"slap\w*", r"levie[sd]", r"levy(?:ing)?", r"announc\w+", r"introduc\w+", r"recommend\w*",
      r"raise[sd]?", r"hike[sd]?", r"threaten\w*", r"sets?", r"plans?", r"planned", r"paus\w+", r"suspend\w*",
@@ -106,6 +116,8 @@ TEMPLATES = {
     "t_from": rf"(?i:imports?|importers?|buyers?|shipments?|goods|products|exports?)\s+(?:of\s+{_FILL}{{0,3}}?)?from\s+{THE}{{E}}",
     # in the clause before a rate: "Vietnamese goods now face 20%", "coil from China now carries a 38.3% duty"
     "t_before": rf"(?:{{E}}{POSS}\s+{_FILL}{{0,6}}?{_RATE_VERB}|(?-u:\b)(?:from|through)\s+{THE}{{E}})",
+    # whose shipments the destination's rate hits: "British carmakers have been able to ship ... to the United States at"
+    "t_shipper": rf"{{E}}{POSS}\s+{_FILL}{{0,8}}?(?i:ship\w*|export\w*|sell\w*|sold|sen[dt]\w*)(?-u:\b)",
     # export controls and sanctions list whom they hit: "Taipei added Huawei and SMIC to a list of entities"
     "t_listed": r"(?i:added|adds|adding|placed|places|put|puts|blacklisted|blacklists)\s+(?:the\s+)?{E}",
     # export controls name whom the goods may not reach: "curbs on sales of chips to China"
@@ -117,6 +129,8 @@ TEMPLATES = {
     "i_subj": rf"{{E}}{POSS}\s+{_FILL}{{0,6}}?{_IMPOSE_VERB}",
     "i_rel": rf"^[^.;]{{0,60}}?{{E}}\s+(?:has\s+|had\s+|have\s+)?{_IMPOSE_VERB}",
     "i_from": rf"^\s*{_FILL}{{0,2}}?(?:from|by|imposed\s+by)\s+{THE}{{E}}",
+    # the destination imposes the rate its imports pay: "able to ship 100,000 vehicles a year to the United States at a 10% tariff"
+    "i_dest": rf"(?i:ship\w*|export\w*|sell\w*|sold|sen[dt]\w*|goods|products|shipments)\s+[^.;%]{{0,60}}?(?-u:\b)(?:to|into)\s+{THE}{{E}}\s+(?:{_FILL}){{0,3}}?(?i:at|face|faces|facing|pay|pays|paying|under|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
     # "a 25% duty on shipments above their quota under Brussels' own safeguard regime"
     "i_under": rf"^[^.;%]{{0,90}}?(?-u:\b)under\s+{THE}{{E}}{POSS}\s",
     # the sentence's subject: "China's commerce ministry announced that exports of ... will require licences"
@@ -205,6 +219,8 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
         )
         .filter(
             ~pl.col("_compared")
+            # a cut an agreement would bring is not in force: "... would be halved to 75% once the agreement takes effect"
+            & ~pl.col("sentence").str.slice(0, pl.col("p_start")).str.contains(_WOULD_CUT)
             & ~pl.col("_pr").str.contains(_PCT_OTHER_RIGHT)
             & ~pl.col("_pr").str.contains(rf"^\s*{_NOT_RATE}")
             # the lower end of a range ("between 15% and 20%"): the row is at the upper bound
@@ -391,7 +407,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     cand = cand.with_columns([tag_entities(pl.col(c), reference).alias(f"_tag_{c}") for c in sources])
     roles = {name: extract_iso3(pl.col(f"_tag_{col}"), TEMPLATES[name], reference, tagged=True) for name, col in (
         ("t_pct", "p_right"), ("t_right", "right_target"), ("t_facing", "left_tail"), ("t_from", "left_tail"), ("t_hit", "left_tail"),
-        ("t_before", "p_left"), ("t_to", "right_target"), ("t_listed", "sentence"),
+        ("t_before", "p_left"), ("t_to", "right_target"), ("t_listed", "sentence"), ("t_shipper", "left_tail"), ("i_dest", "left_tail"),
         ("i_poss", "left_unmarked"), ("i_poss_near", "left_unmarked"), ("i_subj", "left_unmarked"), ("i_rel", "right_head"),
         ("i_from", "right_head"), ("i_under", "right_head"), ("i_start", "sentence"), ("prev_subject", "prev_sentence"),
     )}  # fmt: skip
@@ -427,6 +443,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         pl.coalesce(
             pl.when(is_pct).then("t_pct"),
             pl.when(is_pct).then("t_before"),
+            pl.when(is_pct & pl.col("i_dest").is_not_null()).then("t_shipper"),
             "t_right",
             pl.when(pl.col("measure") == "export_control").then("t_to"),
             pl.when(pl.col("measure").is_in(["export_control", "sanction"])).then("t_listed"),
@@ -442,6 +459,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         return pl.col(c).ne_missing(pl.col("target_iso3")) & ~listed
 
     explicit = pl.coalesce(
+        pl.when(is_pct & not_target("i_dest")).then("i_dest"),
         *[pl.when(not_target(c)).then(c) for c in ("i_from", "i_under", "i_rel")],
         pl.when(pl.col("its")).then(first_other(pl.col("isos"), pl.col("target_iso3"))),
         *[pl.when(not_target(c)).then(c) for c in ("i_poss_near", "i_poss", "i_subj")],
@@ -456,7 +474,12 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .otherwise(pl.concat_list(pl.col("target_iso3")))
         .alias("target_iso3")
     ).explode("target_iso3")
-    cand = _their_goods(_inherit(cand)).filter(
+    over_quota = pl.col("sentence").str.slice(0, pl.col("p_start")).str.slice(-90).str.contains(_OVER_QUOTA)
+    cand = _their_goods(_inherit(cand))
+    cand = cand.with_columns(
+        pl.when(over_quota.fill_null(False)).then(pl.lit("quota")).otherwise("measure").alias("measure")
+    )
+    cand = cand.filter(
         pl.col("imposer_iso3").is_not_null()
         & pl.col("imposer_iso3").ne_missing(pl.col("target_iso3"))
         # a lone tariff word must name whom it hits; other lone measures, their imposer or target
