@@ -96,7 +96,7 @@ DOMESTIC_AGENT = (
 )  # fmt: skip
 
 MEASURE_STATUS: dict[str, tuple[str, ...]] = {
-    "lifted": (r"lift(?:s|ed|ing)?", r"remov(?:e|es|ed|ing)", r"scrap(?:s|ped|ping)?", r"end(?:s|ed|ing)", r"revok\w+", r"withdr[ae]w\w*", r"exempt\w*", r"drop(?:s|ped)"),
+    "lifted": (r"lift(?:s|ed|ing)?", r"remov(?:e|es|ed|ing)", r"scrap(?:s|ped|ping)?", r"end(?:s|ed|ing)", r"revok\w+", r"withdr[ae]w\w*", r"exempt\w*", r"drop(?:s|ped|ping)?"),
     "paused": (r"paus\w+", r"suspen\w+", r"delay\w*", r"postpon\w+", r"reprieve", r"truce", r"halt\w*"),
     "threatened": (
         r"threat\w*", r"loom\w*", r"warn\w*", r"could", r"(?-i:may)", r"might", r"risk\w*", r"potential",

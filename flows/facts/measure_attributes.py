@@ -11,6 +11,12 @@ from flows.facts.numbers import UNITS
 from flows.facts.periods import EFFECTIVE_RE, resolve_frame
 from flows.facts.products import product_of
 
+# another kind of measure further right has its own status ("restore a 25% tariff ..., and scrap the
+# quota"); more tariff words are usually the same measure ("hit with a 49% duty in the round of
+# levies ..., before the White House suspended it")
+_OTHER_MEASURE = words(
+    sorted({c for m, cues in MEASURE_CUES.items() if m != "tariff" for c in cues}, key=len, reverse=True)
+)
 _WILL_IMPOSE = (
     r"(?:will|would)\s+(?:impose|introduce|apply|levy|raise|slap|start|begin|take\s+effect)",
     r"set\s+to\s+(?:impose|take\s+effect)",
@@ -58,7 +64,7 @@ def _local_attributes(cand: pl.DataFrame) -> pl.DataFrame:
     cand = vocabulary_matches(
         cand,
         {
-            "_status_right": pl.col("right"),
+            "_status_right": pl.col("right").str.replace(rf"{_OTHER_MEASURE}[\s\S]*$", ""),
             "_status_local": pl.concat_str(left_local, pl.lit(" "), right_local),
             "_status_sentence": pl.col("sentence"),
         },

@@ -76,14 +76,17 @@ _PCT_OTHER_LEFT = (
     r"up|down|(?:up\s+|down\s+|rising\s+|falling\s+)?from|compared\s+with|previously|formerly|"
     # an earlier or other rate set beside the one in force: "well below the 35% it had threatened",
     # "24.5% instead of 31%"
-    r"below|above|(?:lower|higher|less|more)\s+than|instead\s+of|rather\s+than|replacing)\s+"
-    r"(?:the\s+)?(?:(?:about|around|some|nearly|roughly|almost|more\s+than|over|just|only)\s+)?$"
+    r"below|above|(?:lower|higher|less|more)\s+than|instead\s+of|rather\s+than|replacing|"
+    # an effect on prices or costs: "they could add up to 3% to the cost of a vessel"
+    r"add|adds|added|adding|shave|shaves|shaved)\s+"
+    r"(?:the\s+)?(?:(?:about|around|some|nearly|roughly|almost|more\s+than|over|just|only|up\s+to|as\s+much\s+as)\s+)?$"
 )
 # "... below the 35% it had threatened and the 37% first announced": a list continues the comparison
 _LIST_CONTINUES = r"(?i)^\s*(?:[\w'’-]+\s+){0,6}?(?:and|or)\s+(?:the\s+)?$"
 _PCT_OTHER_RIGHT = (
     r"(?i)^\s*(?:of\s+(?:its|their|the|global|world)|stake|share|growth|jump|rise|increase|decline|drop|fall|gain|"
     r"year-on-year|from\s+a\s+year|of\s+GDP|of\s+capacity|interest|inflation|(?:of\s+)?(?:the\s+)?vote|"
+    r"to\s+(?:the\s+)?(?:cost|costs|price|prices|bill)|"
     # a share of goods covered, not a rate: "duties on 98% of tariff lines"
     r"of\s+(?:all\s+)?(?:(?:tariff|product)\s+)?(?:lines|categories|headings|items|goods|products))"
 )
@@ -118,6 +121,8 @@ TEMPLATES = {
     "t_before": rf"(?:{{E}}{POSS}\s+{_FILL}{{0,6}}?{_RATE_VERB}|(?-u:\b)(?:from|through)\s+{THE}{{E}})",
     # whose shipments the destination's rate hits: "British carmakers have been able to ship ... to the United States at"
     "t_shipper": rf"{{E}}{POSS}\s+{_FILL}{{0,8}}?(?i:ship\w*|export\w*|sell\w*|sold|sen[dt]\w*)(?-u:\b)",
+    # a quota names whose goods it admits: "the quota under which Korean mills have been allowed to ship"
+    "t_quota": r"(?i:quotas?)\s+(?:[\w-]+\s+){0,3}?(?:for|under\s+which|allowing|that\s+allow\w*|granted\s+to)\s+(?:the\s+)?{E}",
     # export controls and sanctions list whom they hit: "Taipei added Huawei and SMIC to a list of entities"
     "t_listed": r"(?i:added|adds|adding|placed|places|put|puts|blacklisted|blacklists)\s+(?:the\s+)?{E}",
     # export controls name whom the goods may not reach: "curbs on sales of chips to China"
@@ -407,7 +412,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     cand = cand.with_columns([tag_entities(pl.col(c), reference).alias(f"_tag_{c}") for c in sources])
     roles = {name: extract_iso3(pl.col(f"_tag_{col}"), TEMPLATES[name], reference, tagged=True) for name, col in (
         ("t_pct", "p_right"), ("t_right", "right_target"), ("t_facing", "left_tail"), ("t_from", "left_tail"), ("t_hit", "left_tail"),
-        ("t_before", "p_left"), ("t_to", "right_target"), ("t_listed", "sentence"), ("t_shipper", "left_tail"), ("i_dest", "left_tail"),
+        ("t_before", "p_left"), ("t_to", "right_target"), ("t_listed", "sentence"), ("t_shipper", "left_tail"), ("i_dest", "left_tail"), ("t_quota", "sentence"),
         ("i_poss", "left_unmarked"), ("i_poss_near", "left_unmarked"), ("i_subj", "left_unmarked"), ("i_rel", "right_head"),
         ("i_from", "right_head"), ("i_under", "right_head"), ("i_start", "sentence"), ("prev_subject", "prev_sentence"),
     )}  # fmt: skip
@@ -447,6 +452,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             "t_right",
             pl.when(pl.col("measure") == "export_control").then("t_to"),
             pl.when(pl.col("measure").is_in(["export_control", "sanction"])).then("t_listed"),
+            pl.when(pl.col("measure") == "quota").then("t_quota"),
             "t_facing",
             "t_hit",
             "t_from",
