@@ -69,7 +69,8 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
         r"licen[cs]es?\s+(?:will\s+be\s+|are\s+(?:now\s+)?|is\s+(?:now\s+)?)required", r"licen[cs]ing\s+(?:requirements?|rules?|regimes?)",
     ),
     "quota": (r"(?:import\s+)?quotas?",),
-    "sanction": (r"sanctions?", r"embargo(?:es)?", r"blacklist(?:ed|ing)?", r"entity\s+list"),
+    # (a ban on imports: "the ban on Russian ferroalloys that it imposed under its sanctions")
+    "sanction": (r"sanctions?", r"embargo(?:es)?", r"blacklist(?:ed|ing)?", r"entity\s+list", r"(?:import\s+)?bans?\s+on"),
     "tariff": (
         r"import\s+(?:duty|duties|tariffs?|tax(?:es)?)", r"tariffs?", r"duties", r"duty", r"levies", r"levy",
         r"surtax(?:es)?", r"surcharges?",

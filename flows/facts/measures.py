@@ -363,6 +363,12 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         )
         .otherwise(sentence.str.slice(a_end))
         .str.replace_all(r"(?i)(?-u:\b)on\s+top\s+of(?-u:\b)", "ontopof")
+        # a cue that ends in "on" ("a ban on") leaves its target's "on" inside the cue
+        .pipe(
+            lambda text: (
+                pl.when(pl.col("cue").str.contains(r"\son$")).then(pl.concat_str(pl.lit(" on"), text)).otherwise(text)
+            )
+        )
         .alias("right_target"),
         # the clause just before a rate, after its measure word: "...: Vietnamese goods now face 20%"
         pl.when(pl.col("p_start").is_not_null())
