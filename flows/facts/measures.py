@@ -503,6 +503,13 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
                 & (pl.col("i_poss").is_not_null() | pl.col("i_subj").is_not_null() | pl.col("i_start").is_not_null())
             )
             | (pl.col("measure") == "tariff_pause")
+            # a further restriction on named goods in a sentence about a measure of the same
+            # imposer: "New Delhi's curbs: a 20% duty on ..., and a ban on shipments of white rice"
+            | (
+                (pl.col("measure") != "tariff")
+                & pl.col("cue").str.contains(r"(?i)\sof$").fill_null(False)
+                & pl.col("imposer_iso3").shift(1).over("doc_id", "sent_id").eq_missing(pl.col("imposer_iso3"))
+            )
         )
         & ~(pl.col("anaphoric") & ~is_pct)
         # "those quotas", "such curbs": a measure named before
@@ -636,6 +643,20 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
 _DEFINITE_RATE = r"(?i)(?:^|\W)(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$"
 
 
+def _without_covered(rateless: pl.DataFrame, rated: pl.DataFrame, on: list[str]) -> pl.DataFrame:
+    """`rateless` without the rows a rated row with the same `on` columns covers: one with no
+    product of its own, or the same product."""
+    covered = (
+        rateless.select(*on, "product")
+        .unique()
+        .join(rated.select(*on, pl.col("product").alias("_rated_product")).unique(), on=on, nulls_equal=True)
+        .filter(pl.col("product").is_null() | pl.col("product").eq_missing(pl.col("_rated_product")))
+        .select(*on, "product")
+        .unique()
+    )
+    return rateless.join(covered, on=[*on, "product"], how="anti", nulls_equal=True)
+
+
 def _drop_subsumed(cand: pl.DataFrame) -> pl.DataFrame:
     """Drop a rate-less row when the document has the same imposer/target/measure with a rate,
     or its sentence the same imposer/measure with a rate ("a 25% duty ... under Brussels' own
@@ -650,11 +671,11 @@ def _drop_subsumed(cand: pl.DataFrame) -> pl.DataFrame:
         pl.int_range(pl.len()).over([*keys, "rate_pct"]) > 0
     )
     rated = cand.filter(pl.col("rate_pct").is_not_null() & ~repeated_rate)
-    rateless = (
-        cand.filter(pl.col("rate_pct").is_null())
-        .join(rated.select(keys).unique(), on=keys, how="anti", nulls_equal=True)
-        .join(rated.select(in_sentence).unique(), on=in_sentence, how="anti", nulls_equal=True)
-    )
+    # (a rate-less measure on other goods than the rated ones stands: "a 20% duty on exports of
+    # parboiled rice ..., and a ban on shipments of non-basmati white rice")
+    rateless = cand.filter(pl.col("rate_pct").is_null())
+    rateless = _without_covered(rateless, rated, keys)
+    rateless = _without_covered(rateless, rated, in_sentence)
     targeted = rateless.filter(pl.col("target_iso3").is_not_null())
     untargeted = rateless.filter(pl.col("target_iso3").is_null()).join(
         targeted.select(in_sentence).unique(), on=in_sentence, how="anti", nulls_equal=True

@@ -258,7 +258,7 @@ def _comparisons(cand: pl.DataFrame) -> pl.DataFrame:
     years_back = pl.col("clause").str.extract(_YEARS_BACK, 1)
     n = (
         years_back.str.to_lowercase()
-        .replace_strict({k: str(v) for k, v in UNITS.items()}, default=years_back)
+        .replace_strict({"a": "1", "an": "1"} | {k: str(v) for k, v in UNITS.items()}, default=years_back)
         .cast(pl.Int32, strict=False)
     )
     shifted = {
