@@ -44,7 +44,7 @@ _FUTURE_DELIVERY = words(
     )
 )
 # Airlines the reference data does not know: "Norse Atlantic Airways", "Sky Angkor Airlines".
-_GENERIC_AIRLINE = r"((?:[A-Z][\w-]*\s+){1,3}(?:Airlines|Airways|Air\s+Lines|Airline))(?-u:\b)"
+_GENERIC_AIRLINE = r"((?:[A-Z][\w-]*\s+){1,3}(?:Airlines|Airways|Air\s+Lines|Airline|Air))(?-u:\b)"
 _FILL = r"(?:[\w“”\"'’-]+\s+)"
 # "before its own A350s arrive in 2027": aircraft still to come, not a deal of this story.
 _ARRIVES_LATER = (

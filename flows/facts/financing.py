@@ -109,7 +109,7 @@ TEMPLATES = {
     "b_to": rf"(?i:loans?|credit(?:\s+lines?)?|lines?\s+of\s+credit|financing|funding|grants?|aid|investment|lend\w*|lent|extend\w*|provid\w+|disburs\w+|pledg\w+|to\s+invest|invest\w*)\s+(?:[^\s;]+\s+){{0,8}}?(?:to|for|in|into)\s+(?:its\s+|their\s+)?{THE}{_FILL}{{0,3}}?{{E}}",
     "b_subj": rf"{{E}}{POSS}\s+{_FILL}{{0,4}}?{_GET}",
     # where a project is: "the Tabora–Kigoma section of Tanzania's standard gauge railway"
-    "b_project": rf"{{E}}{POSS}\s+(?:[\w–-]+\s+){{0,4}}?{alt(PROJECT_NOUNS)}(?-u:\b)",
+    "b_project": rf"{{E}}{POSS}\s+(?:[\w–-]+\s+){{0,4}}?(?:{alt(PROJECT_NOUNS)}|(?i:sections?|stretch|segments?|legs?|phases?))(?-u:\b)",
 }
 
 
@@ -232,6 +232,9 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     cand = cand.with_columns(
         pl.when(pl.col("_multilateral"))
         .then(None)
+        # a named national lender is the lender whatever else the sentence says ("gives Korean companies")
+        .when(pl.col("_org_iso3").is_not_null())
+        .then("_org_iso3")
         .otherwise(pl.when(lender_country.ne_missing(borrower_named)).then(lender_country))
         .alias("lender_iso3"),
     )
@@ -249,6 +252,7 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     cand = cand.with_columns(
         borrower.alias("borrower_iso3"),
         (pl.col("lender_iso3").is_not_null() | pl.col("lender").is_not_null()).alias("_lender_named"),
+        pl.coalesce(borrower_in_clause, borrower_in_sentence).is_not_null().alias("_borrower_named"),
     )
     # A lender implied by the story: "Vietnam ... is seeking preferential loans" from China.
     return cand.with_columns(
@@ -380,7 +384,7 @@ def extract_financing(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactR
     columns = [
         "doc_id", "sent_id", "char_start", "char_end", "evidence", "sentence", "next_sentence",
         "lender_iso3", "lender", "borrower_iso3", "instrument", "amount_usd", "amount_original", "currency",
-        "project", "status",
+        "project", "status", "_borrower_named", "isos",
     ]  # fmt: skip
     parts = [
         f.select(columns)
@@ -406,13 +410,31 @@ def extract_financing(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactR
 
 # "The line is financed by a loan from ...": the project of the fact before it.
 _BACK_TO_PROJECT = rf"^(?:The|This|That|Its)\s+(?:[\w-]+\s+)?{alt(PROJECT_NOUNS)}(?-u:\b)"
+# "... agreed to lend $1.1 billion towards that section", "a €250 million loan for it": the
+# project, and so the borrower, of the fact before it
+_FOR_THAT_PROJECT = (
+    rf"(?i)(?-u:\b)(?:for|towards?|to|on|in)\s+(?:(?:the|this|that|these)\s+(?:[\w-]+\s+)?"
+    rf"(?:{alt(PROJECT_NOUNS)}|sections?|stretch|segments?|phases?|development|scheme|venture|facility)|it)(?-u:\b)"
+)
 
 
 def _carry_project(facts: pl.DataFrame) -> pl.DataFrame:
     facts = facts.sort("doc_id", "sent_id", "char_start", maintain_order=True)
     refers_back = pl.col("project").is_null() & pl.col("sentence").str.contains(_BACK_TO_PROJECT)
-    prev = {c: pl.col(c).shift(1).forward_fill().over("doc_id") for c in ("project", "sector")}
-    return facts.with_columns(*[pl.when(refers_back).then(pl.coalesce(prev[c], c)).otherwise(c).alias(c) for c in prev])
+    prev = {c: pl.col(c).shift(1).forward_fill().over("doc_id") for c in ("project", "sector", "borrower_iso3")}
+    # (only when the sentence names no other country: "... for the 37-km line, Ivorian officials said")
+    for_it = (
+        ~pl.col("_borrower_named")
+        & pl.col("sentence").str.contains(_FOR_THAT_PROJECT)
+        & first_other(pl.col("isos"), pl.col("lender_iso3")).is_null()
+    )
+    return facts.with_columns(
+        *[pl.when(refers_back).then(pl.coalesce(prev[c], c)).otherwise(c).alias(c) for c in ("project", "sector")],
+        pl.when(for_it & prev["borrower_iso3"].ne_missing(pl.col("lender_iso3")))
+        .then(pl.coalesce(prev["borrower_iso3"], "borrower_iso3"))
+        .otherwise("borrower_iso3")
+        .alias("borrower_iso3"),
+    )
 
 
 _DEFINITE_LOAN = r"(?i)(?:^|\W)(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?loans?(?-u:\b)"

@@ -84,6 +84,8 @@ MEASURE_NOT_FACT = (
     # investigations, probes and requests are not measures yet
     r"(?:anti-?dumping|anti-?subsidy|countervailing|safeguard|trade\s+remed(?:y|ies))\s+(?:\w+\s+)?(?:investigations?|probes?|inquir(?:y|ies)|reviews?|cases?|complaints?|petitions?|requests?)",
     r"(?:requests?|petitions?|applications?|complaints?|calls?)\s+(?:\w+\s+){0,4}?for\s+(?:\w+\s+){0,2}?(?:safeguard|anti-?dumping|countervailing|tariffs?|duties)(?:\s+(?:measures?|duties|protection))?",
+    # measures still being negotiated: "Kyiv and Brussels are negotiating larger quotas"
+    r"(?:negotiat\w+|talks\s+(?:on|about|over)|discuss\w*|seek\w*|sought)\s+(?:\w+\s+){0,3}?(?:quotas?|tariffs?|duties|levies)",
     # a quota that bounds a duty ("a 25% duty on shipments above their quota") is not a measure of its own
     r"(?:above|beyond|over|outside|exceed\w*|in\s+excess\s+of)\s+(?:\w+\s+){0,3}?quotas?",
 )  # fmt: skip

@@ -78,7 +78,7 @@ _PCT_OTHER_LEFT = (
     # "24.5% instead of 31%"
     r"below|above|(?:lower|higher|less|more)\s+than|instead\s+of|rather\s+than|replacing|"
     # an effect on prices or costs: "they could add up to 3% to the cost of a vessel"
-    r"add|adds|added|adding|shave|shaves|shaved)\s+"
+    r"add|adds|added|adding|shave|shaves|shaved|plus|minus)\s+"
     r"(?:the\s+)?(?:(?:about|around|some|nearly|roughly|almost|more\s+than|over|just|only|up\s+to|as\s+much\s+as)\s+)?$"
 )
 # "... below the 35% it had threatened and the 37% first announced": a list continues the comparison
@@ -90,6 +90,7 @@ _PCT_OTHER_RIGHT = (
     # a share of goods covered, not a rate: "duties on 98% of tariff lines"
     r"of\s+(?:all\s+)?(?:(?:tariff|product)\s+)?(?:lines|categories|headings|items|goods|products))"
 )
+_PHASED_OUT = r"(?i)(?:will|would|to)\s+be\s+(?:gradually\s+)?(?:phased\s+out|eliminated|abolished)"
 _WOULD_CUT = (
     r"(?i)(?-u:\b)(?:would\s+(?:be\s+)?|(?:will|would)\s+be\s+)(?:halved|cut|reduced|lowered|phased\s+out|eliminated|"
     r"fall|drop|decline|come\s+down)(?-u:\b)"
@@ -97,7 +98,7 @@ _WOULD_CUT = (
 # A tariff-rate quota's over-quota rate: "ship 100,000 vehicles a year at 10%, with anything above that paying 27.5%"
 _OVER_QUOTA = (
     r"(?i)(?:anything|any|shipments?|imports?|volumes?|those|quantities|amounts?)\s+(?:above|beyond|over|in\s+excess\s+of|exceeding)\s+"
-    r"(?:that|this|it|them|the\s+(?:quota|limit|cap|threshold|ceiling)|[\d,.]+\s+[\w-]+)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:that|this|it|them|(?:the|their|its|set|agreed|fixed|certain)\s+(?:[\w-]+\s+)?(?:quotas?|limits?|caps?|thresholds?|ceilings?|volumes?|levels?)|[\d,.]+\s+[\w-]+)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:paying|pay|pays|face|faces|facing|attracts?|attracting|incurs?|incurring|(?:are|is|be)\s+charged)\s+(?:an?\s+)?(?:[\w-]+\s+)?$"
 )
 _IMPOSE_VERB = words(
@@ -113,7 +114,7 @@ TEMPLATES = {
     # target: whose goods it hits
     # "12.7% on Moldovan rod", "12.7% on wire rod from Moldova"
     "t_pct": r"^\s*(?:for|on)\s+(?:[\w-]+\s+){0,2}?(?:(?:[\w-]+\s+){0,3}?from\s+)?" + THE + "{E}",
-    "t_right": rf"^[^.;%]{{0,90}}?(?-u:\b)(?:on|against|targeting|hitting|for)\s+(?:imports?\s+from\s+)?{_FILL}{{0,6}}?{THE}{{E}}",
+    "t_right": rf"^[^.;%,]{{0,90}}?(?-u:\b)(?:on|against|targeting|hitting|for)\s+(?:imports?\s+from\s+)?{_FILL}{{0,6}}?{THE}{{E}}",
     "t_facing": rf"{{E}}{POSS}\s+(?:{_FILL}|{{E}}\s+){{0,6}}?(?i:fac(?:e|es|ed|ing)|hit\s+(?:with|by)|subject(?:ed)?\s+to|slapped\s+with)(?-u:\b)",
     "t_hit": rf"(?i:hit|hits|hitting|targets?|targeting|targeted|punish\w*|slapp\w*)\s+{THE}{{E}}",
     "t_from": rf"(?i:imports?|importers?|buyers?|shipments?|goods|products|exports?)\s+(?:of\s+{_FILL}{{0,3}}?)?from\s+{THE}{{E}}",
@@ -512,6 +513,8 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             )
         )
         & ~(pl.col("anaphoric") & ~is_pct)
+        # duties an agreement will phase out, with no rate: "Serbia's duties on Chinese-built cars will be phased out"
+        & ~(~is_pct & pl.col("right_head").str.contains(_PHASED_OUT))
         # "those quotas", "such curbs": a measure named before
         & ~(~is_pct & pl.col("left").str.contains(_DEMONSTRATIVE))
         # a bare "7.8% rate" only continues a measure named before it

@@ -138,7 +138,18 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
     # Partner first: the named counterpart of the cue.
     partner = (
         pl.when(flow == "export").then(
-            pl.coalesce("to", pl.when(pl.col("clause").str.contains(_THERE)).then(pl.col("prev_isos").list.last()))
+            pl.coalesce(
+                "to",
+                # "there": a country named before in the sentence, else in the sentence before
+                pl.when(pl.col("clause").str.contains(_THERE)).then(
+                    pl.coalesce(
+                        pl.when(pl.coalesce("rep_subj", "rep_poss").is_not_null()).then(
+                            first_other(pl.col("isos"), pl.coalesce("rep_subj", "rep_poss"))
+                        ),
+                        pl.col("prev_isos").list.last(),
+                    )
+                ),
+            )
         )
         .when(flow == "import").then(pl.coalesce("from", "of", "of_goods", "made"))
         .otherwise(pl.coalesce("with", "between2", "pair2"))
