@@ -83,8 +83,10 @@ def _first_n_of(makers: str) -> str:
     )
 
 
-_RETIRE_BEFORE = r"(?i)(?:retir\w*|phas\w+\s+out|ground\w*|sell\w*\s+off)\s+(?:[\w-]+\s+){0,3}$"
-_HOPE = words((r"hopes?", r"hoped", r"could", r"might", r"expects?", r"expected"))
+_RETIRE_BEFORE = r"(?i)(?:retir\w*|phas\w+\s+out|ground\w*|sell\w*\s+off|replac\w*|succeed\w*)\s+(?:[\w-]+\s+){0,3}$"
+_HOPE = words((r"hopes?", r"hoped", r"could", r"might", r"expects?", r"expected", r"aims?\s+to", r"aiming\s+to"))
+# what has not happened: "ANAC has not received an application to validate the Chinese jet"
+_NEGATED = r"(?i)(?-u:\b)(?:not|n't|never|no)\s+(?:yet\s+)?(?:\w+\s+){0,2}?(?:received|validated|certified|ordered|signed|approved|delivered|leased|bought|applied)(?-u:\b)"
 # a row of a table flattened into text: "IndiGo (India) | Airbus | A321neo | 6"
 _TABLE_ROW = r"^[^|]+\|[^|]+\|"
 
@@ -197,12 +199,24 @@ def _parties(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     )
     canonical = {k: v for k, v in reference.canonical_of.items() if reference.category_of[k] == "airline"}
     airline_iso3 = {k: v for k, v in reference.iso3_of.items() if reference.category_of[k] == "airline"}
-    # An unknown airline's country: the country named just before it ("Norway's Norse Atlantic").
-    country_before = rf"({reference.country_re}){POSS}\s+(?:[\w-]+\s+)?{{name}}"
+    # An unknown airline's country: the country named just before it ("Norway's Norse Atlantic"),
+    # not before another airline ("wet-leased from Spain's Wamos Air").
+    country_before = ascii_word_classes(
+        rf"(?:{reference.country_re}){POSS}\s+(?:[\w-]+\s+)?(?:[A-Z][\w’'-]*\s+){{0,3}}[A-Z][\w’'-]*"
+    )
 
     def iso3_of(name: str) -> pl.Expr:
         known = pl.col(name).replace_strict(airline_iso3, default=None, return_dtype=pl.Utf8)
-        near = sentence.str.extract(country_before.replace("{name}", r"(?:[A-Z][\w’'-]*\s+){1,4}"), 1)
+        phrases = sentence.str.extract_all(country_before)
+        # the country of the phrase that ends with the airline's name (of the first three)
+        near = pl.coalesce(
+            [
+                pl.when(phrases.list.get(i, null_on_oob=True).str.ends_with(pl.col(name))).then(
+                    phrases.list.get(i, null_on_oob=True).str.extract(f"^({reference.country_re})", 1)
+                )
+                for i in range(3)
+            ]
+        )
         return pl.coalesce(known, pl.when(pl.col(name).is_not_null()).then(to_iso3(near, reference)))
 
     return cand.with_columns(
@@ -244,7 +258,11 @@ def _model_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     # (a deal word later in the sentence is about the split aircraft: "..., and the first will arrive in 2025")
     composition = (
         pl.col("sentence").str.contains(_COMPOSITION)
-        & ~pl.col("sentence").str.replace(rf"{_COMPOSITION}[\s\S]*$", "").str.contains(_DEAL_ANY)
+        & ~pl.col("sentence")
+        .str.replace(rf"{_COMPOSITION}[\s\S]*$", "")
+        # ("The order comprises 50 787-9s and 25 787-10s": the deal named before)
+        .str.replace_all(r"(?i)(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?:order|deal|purchase|agreement|contract)s?", "")
+        .str.contains(_DEAL_ANY)
         & pl.col("prev_sentence").str.contains(_DEAL_ANY)
         & ~pl.col("sentence").str.contains(_TABLE_ROW)
     )
@@ -392,6 +410,7 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
         & (~pl.col("_right").str.contains(_BACKLOG_AFTER) | pl.col("_part_of_order"))
         & ~pl.col("_lclause").str.contains(_BACKLOG_BEFORE)
         & ~pl.col("_lclause").str.slice(-50).str.contains(_RETIRE_BEFORE)
+        & ~pl.col("_local").str.contains(_NEGATED)
         & ~(pl.col("_fleet") & _deal_of(pl.col("_lclause").str.slice(-50)).is_null())
     )
     if cand.is_empty():

@@ -361,7 +361,9 @@ def _loan_mentions(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefe
     """Loans talked about without an amount: one row per sentence that acts on one."""
     with_money = amounts.filter(pl.col("kind") == "money").select("doc_id", "sent_id").unique()
     cand = (
-        ctx.filter(pl.col("sentence").str.contains(_LOAN_CUE) & pl.col("sentence").str.contains(_LOAN_ACTION))
+        # (a quotation comments on lending, it does not report a loan: "Dollar credit from African lenders changes that.")
+        ctx.filter(~pl.col("evidence").str.contains(r"^[\"“”‘’']"))
+        .filter(pl.col("sentence").str.contains(_LOAN_CUE) & pl.col("sentence").str.contains(_LOAN_ACTION))
         .join(with_money, on=["doc_id", "sent_id"], how="anti")
         .with_columns(pl.col("sentence").str.extract(rf"(?s)^(.*?){_LOAN_CUE}", 1).alias("_before"))
         .filter(~pl.col("_before").str.contains(_DEFINITE))
