@@ -241,7 +241,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Commercial contracts belong to their own tables, not to `agreements`.
 AGREEMENT_COMMERCIAL = (
-    r"loans?", r"debts?", r"contracts?", r"to\s+invest", r"maturit(?:y|ies)", r"escrow", r"credit\s+lines?", r"lines?\s+of\s+credit", r"leas\w+", r"aircraft", r"jets?", r"planes?",
+    r"loans?", r"debts?", r"to\s+invest", r"maturit(?:y|ies)", r"escrow", r"credit\s+lines?", r"lines?\s+of\s+credit", r"leas\w+", r"aircraft", r"jets?", r"planes?",
     r"purchase\s+agreements?", r"supply\s+(?:agreements?|contracts?|deals?)", r"sales?\s+(?:agreements?|contracts?)",
     # a company's contract to invest in or build one asset: "signed a $700 million deal to invest in a terminal"
     r"(?:deals?|agreements?|contracts?)\s+(?:with\s+(?:the\s+)?[\w-]+\s+)?to\s+(?:invest|build|construct|develop|operate)\s+(?:in\s+)?(?:an?|the)\s+(?:[\w$.,-]+\s+){0,4}?(?:terminal|refinery|plant|factory|port|mine|smelter|mill)s?",
