@@ -139,16 +139,28 @@ def to_iso3(expr: pl.Expr, reference: FactReference) -> pl.Expr:
     # the mapping as ready-made Series: a 2,000-key dict is converted again on every call
     _, _, old, new = _actor_map(reference)
     iso3 = expr.replace_strict(old, new, default=None, return_dtype=pl.Utf8)
-    resolved = iso3
+    # `coreference`: what each stand-in group means in this document (see coreference_meanings)
+    group = iso3.str.strip_prefix(HOME).cast(pl.Int32, strict=False)
+    return (
+        pl.when(iso3.str.starts_with(HOME))
+        .then(pl.col("coreference").list.get(group, null_on_oob=True))
+        .otherwise(iso3)
+    )
+
+
+def coreference_meanings(reference: FactReference) -> pl.Expr:
+    """Per row of a frame with `home` and `main`: a list whose n-th item is the country the n-th
+    coreference group ("the kingdom", "the Gulf state") stands for, computed once per document."""
     home, main = pl.col("home"), pl.col("main")
+    meanings = []
     for stand_in, members in reference.coreference_groups.items():
+        assert stand_in == f"{HOME}{len(meanings)}"
         if members:
             fits = [home, main.list.get(0, null_on_oob=True), main.list.get(1, null_on_oob=True)]
-            meaning = pl.coalesce([pl.when(c.is_in(members)).then(c) for c in fits])
+            meanings.append(pl.coalesce([pl.when(c.is_in(members)).then(c) for c in fits]))
         else:
-            meaning = home
-        resolved = pl.when(iso3 == stand_in).then(meaning).otherwise(resolved)
-    return resolved
+            meanings.append(home)
+    return pl.concat_list(meanings) if meanings else pl.lit([], dtype=pl.List(pl.Utf8))
 
 
 def extract_iso3(
@@ -219,11 +231,14 @@ def sentence_context(documents: pl.DataFrame, sentences: pl.DataFrame, reference
     frame = frame.join(main_countries(frame), on="doc_id", how="left").join(
         home_country(frame, reference), on="doc_id", how="left"
     )
-    return frame.with_columns(
+    frame = frame.with_columns(
         pl.col("main").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
         pl.col("prev_isos").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
         pl.coalesce("home", pl.col("main").list.first()).alias("home"),
     )
+    per_doc = frame.group_by("doc_id").agg(pl.col("home").first(), pl.col("main").first())
+    per_doc = per_doc.select("doc_id", coreference_meanings(reference).alias("coreference"))
+    return frame.join(per_doc, on="doc_id", how="left")
 
 
 # An upper-case dateline opening the text: "PHNOM PENH, April 18 (Reuters) -", "HANOI:".
