@@ -312,6 +312,12 @@ def parse_matches(matches: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFrame:
             (pl.col("num_article").is_not_null() & pl.col("scale_article").is_null()).alias("_article_only"),
         )
         .filter(pl.col("value").is_not_null() & ((pl.col("kind") == "percent") | pl.col("currency").is_not_null()))
+        # a lone capital letter is a currency only with an amount that looks like money: "R156 billion"
+        # is rand, "Route R23" is a road
+        .filter(
+            ~pl.col("currency_alias").fill_null("").str.contains(r"^[a-z]$")
+            | pl.col("match").str.contains(r"[.,]\d|\d{4}|(?i:million|billion|trillion|bn|mn|m|k)(?-u:\b)")
+        )
         .select(*[c for c in matches.columns], "kind", "value", "currency", "currency_alias", "_article_only")
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 FLOW_CUES: dict[str, tuple[str, ...]] = {
     "export": (
         r"exports?", r"exported", r"exporting", r"exporters?", r"shipments?", r"shipped", r"outbound\s+shipments", r"overseas\s+sales",
-        r"sales\s+to", r"sold",
+        r"sales\s+to", r"sales\s+(?:there|abroad)", r"sold",
     ),
     "import": (r"imports?", r"imported", r"importing", r"importers?", r"purchases", r"inbound\s+shipments", r"bought", r"purchased"),
     "bilateral": (

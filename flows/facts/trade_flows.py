@@ -77,6 +77,11 @@ _COMPARISON = (
     r"(?i)(?:(?:up|down|rising|falling|compared|increas\w+|decreas\w+|rose|fell)\s+)?(?:from|with|against)\s+"
     r"(?:(?:less|more)\s+than|nearly|almost|about|around|roughly|just|some|over|under)?\s*$"
 )
+_PRONOUN_FIGURE = (
+    r"(?i)(?:^|\W)(?:they|these|those|it|the\s+(?:figure|total|value))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:reached|totall?ed|came\s+to|stood\s+at|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|jumped\s+to|hit|amounted\s+to|were|was)"
+    r"\s+(?:(?:about|around|nearly|almost|some|roughly|just|over|more\s+than)\s+)?$"
+)
 _YEARS_BACK = r"(?i)(\w+)\s+years?\s+(?:earlier|before|ago|previously)"
 # A destination or origin described, not named ("exports to the kingdom", "shipments to what had
 # been its most valuable market"): the story's other country.
@@ -266,6 +271,11 @@ def _comparisons(cand: pl.DataFrame) -> pl.DataFrame:
         for c in ("flow", "reporter_iso3", "partner_iso3", "product", "period_start", "period_end")
     }
     is_comparison = pl.col("comparison") & prev["flow"].is_not_null()
+    # "... to $111.4 billion last year, and in the first half of 2025 they reached NT$1.98 trillion":
+    # the same flow for its own period
+    continues = (
+        pl.col("flow").is_null() & pl.col("left_clause").str.contains(_PRONOUN_FIGURE) & prev["flow"].is_not_null()
+    )
     years_back = pl.col("clause").str.extract(_YEARS_BACK, 1)
     n = (
         years_back.str.to_lowercase()
@@ -277,7 +287,7 @@ def _comparisons(cand: pl.DataFrame) -> pl.DataFrame:
     }
     return cand.with_columns(
         *[
-            pl.when(is_comparison).then(prev[c]).otherwise(c).alias(c)
+            pl.when(is_comparison | continues).then(prev[c]).otherwise(c).alias(c)
             for c in ("flow", "reporter_iso3", "partner_iso3", "product")
         ],
         *[
