@@ -48,6 +48,7 @@ _NOT_FINANCE = [c for cues in FLOW_CUES.values() for c in cues] + [
     r"tax(?:es)?", r"duties", r"tariffs?", r"levies", r"list\s+prices?", r"debt-to-equity", r"deficit", r"surplus",
     r"income", r"earnings", r"turnover", r"spending", r"orders?", r"remittances", r"set\s+aside", r"earmark\w*",
 ]  # fmt: skip
+_TRADED = words([c for cues in FLOW_CUES.values() for c in cues if "trade" not in c] + [r"goods"])
 _FINANCE_WORDS = [r"financ\w+", r"fund(?:s|ing|ed)?"]
 _CUE_ANY = words(_ALL_INSTRUMENT + _FINANCE_WORDS + _NOT_FINANCE)
 _RIGHT_ADJACENT = rf"^\s*(?:(?:in|of|worth\s+of)\s+)?(?:[\w-]+\s+){{0,2}}?({words(_ALL_INSTRUMENT + _NOT_FINANCE)})"
@@ -67,9 +68,14 @@ _REPORTED_WOULD = (
 # Stocks, not new money: "bringing its investment there to more than $6 billion", "a cumulative
 # $92 billion", "debt stood at $13.2 billion", "owing Chinese lenders about $17 billion".
 _STOCK = words(
-    (r"cumulative", r"outstanding", r"owed", r"owes", r"owing", r"stood\s+at", r"stands\s+at", r"debt\s+stock",
-     r"(?:bringing|taking|lifting|raising)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,4}?to")
+    (r"cumulative", r"outstanding", r"owed", r"owes", r"owing", r"stood\s+at", r"stands\s+at", r"debt\s+stock")
 )  # fmt: skip
+# (right before the amount: "bringing the city close to closing the financing of a line that is
+# estimated to cost ..." is not a stock)
+_BRINGING_TO = (
+    r"(?i)(?-u:\b)(?:bringing|taking|lifting|raising)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,4}?to\s+"
+    r"(?:(?:about|around|some|nearly|almost|more\s+than|over|roughly|just)\s+)?$"
+)
 # Existing loans reworked are not new financing: "restructuring about $4.1 billion of loans".
 _REWORKED = r"(?i)(?:restructur\w+|reschedul\w+|refinanc\w+|repay\w*|writ\w+\s+(?:down|off)|suspend\w*|forgiv\w+|releas\w+|unfreez\w+|lengthen\w*)\s+(?:[\w%,'’-]+\s+){0,8}$"
 # Payments on debt, not new money: "about $1 billion of external debt service".
@@ -92,6 +98,10 @@ _LOAN_ACTION = words(
     + [r"(?:financ|fund)\w*\s+(?:\w+\s+){0,2}?by", r"loans?\s+from", r"credit\s+from", r"lend\w*", r"borrow\w*", r"use"]
 )  # fmt: skip
 _DEFINITE = r"(?i)(?:^|\W)(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$"
+# a subject of signed documents, not a loan: "memorandums of understanding, on fisheries, ... and concessional lending"
+_TOPIC_OF_DOCUMENTS = (
+    r"(?i)(?:memorand\w+|MoUs?|agreements|documents|accords)(?:\s+of\s+understanding)?,?\s+(?:on|covering|in)\s+[^.;]*$"
+)
 
 _GIVE = r"(?i:lend\w*|lent|provid\w+|extend\w*|offer\w*|grant\w*|pledg\w+|financ\w+|fund\w*|invest\w*|donat\w+|commit\w*|loan\w*|disburs\w+|approv\w+|support\w*)"
 _GET = r"(?i:seek\w*|sought|request\w*|ask\w*|borrow\w*|receiv\w+|secur(?:ed|es|ing)|obtain\w*|won|tap\w*|agreed\s+to\s+use|use[sd]?|appl(?:y|ied)\s+for|want\w*)"
@@ -129,6 +139,28 @@ _CURRENCY_COUNTRY = _national_currencies()
 
 def currency_country(currency: pl.Expr) -> pl.Expr:
     return currency.replace_strict(_CURRENCY_COUNTRY, default=None, return_dtype=pl.Utf8)
+
+
+# Things a cost can be of, beyond the infrastructure nouns that are also instrument cues ("a $2
+# billion plant" a company builds is an investment, not a cost)
+_OTHER_PROJECTS = (
+    r"plants?",
+    r"facilit(?:y|ies)",
+    r"refiner(?:y|ies)",
+    r"smelters?",
+    r"mines?",
+    r"factor(?:y|ies)",
+    r"complex(?:es)?",
+    r"extensions?",
+    r"sections?",
+    r"phases?",
+    r"stretch",
+    r"upgrades?",
+    r"desalination",
+    r"zones?",
+    r"parks?",
+    r"runways?",
+)
 
 
 def _instrument_of(cue: pl.Expr) -> pl.Expr:
@@ -296,6 +328,12 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
         rf"({_CUE_ANY})\s+(?:(?:up\s+to|about|around|some|nearly|over|more\s+than|an\s+additional|a\s+further)\s+)?$", 1
     )
     cue = pl.coalesce(adjacent_cue, right_cue, left_cue, later_cue)
+    # the worth of goods traded is not a cost: "Electricity exports to India were worth Rs 17.1 billion"
+    cue = (
+        pl.when(cue.str.contains(r"(?i)^(?:worth|valued)$") & pl.col("left_clause").str.contains(_TRADED))
+        .then(None)
+        .otherwise(cue)
+    )
     cand = cand.with_columns(
         pl.when(pl.col("left_clause").str.contains(_STAKE_BUY))
         .then(pl.lit("investment"))
@@ -304,7 +342,7 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
         cue.alias("cue"),
     )
     # A project cost must name a project ("a seat ... costs 550,000 kip" is a price).
-    project_noun = words(INSTRUMENT_CUES["project_cost"][4:])
+    project_noun = words([*INSTRUMENT_CUES["project_cost"][4:], *_OTHER_PROJECTS])
     has_project = pl.col("sentence").str.contains(project_noun) | (
         pl.col("left_clause").str.contains(
             r"(?i)^\s*(?:its|the)\s+(?:total\s+|estimated\s+)?cost|(?:estimated|expected|projected|set|due)\s+to\s+cost\s*$"
@@ -317,7 +355,8 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
         & ~pl.col("left_clause").str.replace_all(_REPORTED_WOULD, "${1}will").str.contains(_MODAL)
         & ~pl.col("left").str.slice(-40).str.contains(_COMPARISON)
         & ~pl.col("left_clause").str.contains(_STOCK)
-        & ~pl.col("left_clause").str.slice(-50).str.contains(_REWORKED)
+        & ~pl.col("left_clause").str.contains(_BRINGING_TO)
+        & ~pl.col("left_clause").str.slice(-80).str.contains(_REWORKED)
         & ~pl.col("right").str.contains(_UNIT_PRICE)
         & ~pl.col("right").str.contains(_DEBT_SERVICE)
         & ~((pl.col("instrument") == "investment") & pl.col("right_clause").str.contains(_SINCE_YEAR))
@@ -366,7 +405,7 @@ def _loan_mentions(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefe
         .filter(pl.col("sentence").str.contains(_LOAN_CUE) & pl.col("sentence").str.contains(_LOAN_ACTION))
         .join(with_money, on=["doc_id", "sent_id"], how="anti")
         .with_columns(pl.col("sentence").str.extract(rf"(?s)^(.*?){_LOAN_CUE}", 1).alias("_before"))
-        .filter(~pl.col("_before").str.contains(_DEFINITE))
+        .filter(~pl.col("_before").str.contains(_DEFINITE) & ~pl.col("_before").str.contains(_TOPIC_OF_DOCUMENTS))
     )
     if cand.is_empty():
         return cand
