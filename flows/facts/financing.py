@@ -47,6 +47,8 @@ _NOT_FINANCE = [c for cues in FLOW_CUES.values() for c in cues] + [
     r"GDP", r"prices?", r"fares?", r"tickets?", r"seats?", r"salar(?:y|ies)", r"wages?", r"fines?", r"penalt(?:y|ies)",
     r"tax(?:es)?", r"duties", r"tariffs?", r"levies", r"list\s+prices?", r"debt-to-equity", r"deficit", r"surplus",
     r"income", r"earnings", r"turnover", r"spending", r"orders?", r"remittances", r"set\s+aside", r"earmark\w*",
+    # a currency swap line between central banks is reserves, not lending
+    r"(?:currency\s+)?swap(?:\s+lines?)?",
 ]  # fmt: skip
 _TRADED = words([c for cues in FLOW_CUES.values() for c in cues if "trade" not in c] + [r"goods"])
 _FINANCE_WORDS = [r"financ\w+", r"fund(?:s|ing|ed)?"]
@@ -82,6 +84,11 @@ _REWORKED = r"(?i)(?:restructur\w+|reschedul\w+|refinanc\w+|repay\w*|writ\w+\s+(
 _DEBT_SERVICE = (
     r"(?i)^\s*(?:of|in)\s+(?:[\w-]+\s+){0,2}?(?:debt[-\s]servic\w+|repayments?|interest\s+payments?|amorti[sz]ation)"
 )
+# Money a state puts up for its own businesses: "a 30 billion reais credit line to exporters hurt by the tariffs"
+_DOMESTIC_SUPPORT = (
+    r"(?i)^\s*(?:[\w-]+\s+){0,3}?(?:to|for)\s+(?:local\s+|domestic\s+|its\s+|their\s+|small\s+|struggling\s+)?"
+    r"(?:exporters|companies|firms|farmers|businesses|producers|manufacturers|SMEs|industries|growers)(?-u:\b)"
+)
 # A total built up over years: "has invested more than $3.8 billion in its mines since 2018".
 _SINCE_YEAR = r"(?i)(?-u:\b)since\s+(?:(?:19|20)\d\d|the\s+(?:19|20)\d0s)(?-u:\b)"
 # A unit price: "$95 per container", "C$610 a tonne".
@@ -114,7 +121,7 @@ TEMPLATES = {
     "l_subj": rf"{{E}}{POSS}(?:,[^,;]{{1,30}},)?\s+{_FILL}{{0,3}}?{_GIVE}",
     "l_adj": rf"{{E}}{POSS}\s+{_FILL}{{0,2}}?(?i:loans?|credit|financing|funding|funds|grants?|aid|investments?|investors?|capital|lenders?|banks?|treasury|development\s+agency|development\s+funds?)(?-u:\b)",
     # the investor is the country of the company that invests: "Denmark's Maersk signed a deal to invest in"
-    "l_invest": rf"{{E}}{POSS}\s+[^;]{{0,80}}?(?-u:\b)(?i:to\s+invest|invest(?:s|ed|ing)?\s+in|will\s+invest)(?-u:\b)",
+    "l_invest": rf"{{E}}(?:{POSS}|-based)\s+[^;]{{0,80}}?(?-u:\b)(?i:to\s+invest|invest(?:s|ed|ing)?\s+in|will\s+invest)(?-u:\b)",
     "b_dative": rf"(?i:lend|lends|lent|grant|grants|give|gives|offer|offers)\s+{THE}{{E}}",
     "b_to": rf"(?i:loans?|credit(?:\s+lines?)?|lines?\s+of\s+credit|financing|funding|grants?|aid|investment|lend\w*|lent|extend\w*|provid\w+|disburs\w+|pledg\w+|to\s+invest|invest\w*)\s+(?:[^\s;]+\s+){{0,8}}?(?:to|for|in|into)\s+(?:its\s+|their\s+)?{THE}{_FILL}{{0,3}}?{{E}}",
     "b_subj": rf"{{E}}{POSS}\s+{_FILL}{{0,4}}?{_GET}",
@@ -359,6 +366,7 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
         & ~pl.col("left_clause").str.slice(-80).str.contains(_REWORKED)
         & ~pl.col("right").str.contains(_UNIT_PRICE)
         & ~pl.col("right").str.contains(_DEBT_SERVICE)
+        & ~pl.col("right_clause").str.contains(_DOMESTIC_SUPPORT)
         & ~((pl.col("instrument") == "investment") & pl.col("right_clause").str.contains(_SINCE_YEAR))
     )
     if cand.is_empty():

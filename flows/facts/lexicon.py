@@ -53,12 +53,15 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
         r"(?:tariffs?|duties|levies)\s+(?:\w+\s+){0,2}?(?:pause|truce|suspension)",
     ),
     "anti_dumping": (
-        r"anti-?dumping(?:\s+(?:duties|duty|tariffs?|measures?|probes?|investigations?|deposits?))?", r"dumping\s+duties",
+        r"anti-?dumping(?:\s+(?:duties|duty|tariffs?|measures?|probes?|investigations?|deposits?|surcharges?|levies|levy|taxes))?", r"dumping\s+duties",
         # a deposit importers must lodge on goods: "a 75.8% deposit on Canadian canola seed"
         r"deposits?\s+on",
     ),
-    "countervailing": (r"countervailing(?:\s+(?:duties|duty|tariffs?|measures?))?", r"anti-?subsidy(?:\s+(?:duties|duty|tariffs?|measures?))?"),
-    "safeguard": (r"safeguard(?:\s+(?:duties|duty|tariffs?|measures?))?",),
+    "countervailing": (
+        r"countervailing(?:\s+(?:duties|duty|tariffs?|measures?|surcharges?|levies|levy))?",
+        r"anti-?subsidy(?:\s+(?:duties|duty|tariffs?|measures?|surcharges?|levies|levy))?",
+    ),
+    "safeguard": (r"safeguard(?:\s+(?:duties|duty|tariffs?|measures?|surcharges?|levies|levy))?",),
     "export_control": (
         r"export\s+(?:controls?|restrictions?|bans?|curbs?|licen[cs]e\s+requirements?)",
         # a duty or tax on exports restricts them: "export duties", "an export tax of 10%"
@@ -79,7 +82,7 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
 # A measure word inside these phrases names a conflict, not a measure.
 MEASURE_NOT_FACT = (
     r"(?:trade|tariff)\s+(?:wars?|battles?|tensions?|disputes?|fights?|conflicts?|rows?|spats?|frictions?|threats?|turmoil|uncertainty|shock|talks|negotiations?|regimes?|policy|policies|agenda)",
-    r"duty[-\s]free", r"customs\s+duties", r"on\s+duty", r"tariff\s+(?:codes?|lines?|schedules?)",
+    r"duty[-\s]free", r"customs\s+duties", r"average\s+(?:[\w.-]+\s+){0,2}?(?:tariffs?|duty|duties|rates?)", r"on\s+duty", r"tariff\s+(?:codes?|lines?|schedules?)",
     r"(?:avoid|sidestep|dodge|evade|circumvent|escape)\w*\s+(?:\w+\s+){0,3}?(?:tariffs?|duties)",
     # investigations, probes and requests are not measures yet
     r"(?:anti-?dumping|anti-?subsidy|countervailing|safeguard|trade\s+remed(?:y|ies))\s+(?:\w+\s+)?(?:investigations?|probes?|inquir(?:y|ies)|reviews?|cases?|complaints?|petitions?|requests?)",
@@ -117,7 +120,7 @@ MEASURE_STATUS: dict[str, tuple[str, ...]] = {
 INSTRUMENT_CUES: dict[str, tuple[str, ...]] = {
     "preferential_loan": (r"(?:preferential|concessional|concessionary|soft|low-interest|interest-free|ODA)\s+(?:\w+\s+)?(?:loans?|credit|financing|lending)",),
     "credit_line": (
-        r"credit\s+lines?", r"lines?\s+of\s+credit", r"credit\s+facilit(?:y|ies)", r"swap\s+lines?", r"credit\s+windows?",
+        r"credit\s+lines?", r"lines?\s+of\s+credit", r"credit\s+facilit(?:y|ies)", r"credit\s+windows?",
         r"(?:payment|financing|funding|loan|liquidity|deposit)\s+facilit(?:y|ies)",
     ),
     "loan": (r"loans?", r"lend(?:s|ing)?", r"lent", r"borrow(?:s|ed|ing)?", r"credit", r"financing", r"debt"),

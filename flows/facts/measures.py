@@ -78,7 +78,12 @@ _PCT_OTHER_LEFT = (
     # "24.5% instead of 31%"
     r"below|above|(?:lower|higher|less|more)\s+than|instead\s+of|rather\s+than|replacing|"
     # an effect on prices or costs: "they could add up to 3% to the cost of a vessel"
-    r"add|adds|added|adding|shave|shaves|shaved|plus|minus)\s+"
+    r"add|adds|added|adding|shave|shaves|shaved|plus|minus|"
+    # a policy rate, a forecast, a stacked total: "held its benchmark Selic rate at 15%", "which
+    # they forecast at 2.5%", "bringing the total to 50%"
+    r"(?:benchmark|policy|interest|lending|repo|Selic|key|base|deposit)\s+(?:[\w-]+\s+){0,2}?rates?\s+(?:at|to|of|by)|"
+    r"(?:forecasts?|forecast|estimated?|seen|projected|expected|predicted)\s+(?:it\s+|them\s+)?(?:at|to\s+be)|"
+    r"(?:total|combined|cumulative|overall)\s+(?:rate\s+|level\s+)?(?:to|of|at))\s+"
     r"(?:the\s+)?(?:(?:about|around|some|nearly|roughly|almost|more\s+than|over|just|only|up\s+to|as\s+much\s+as)\s+)?$"
 )
 # "... below the 35% it had threatened and the 37% first announced": a list continues the comparison
@@ -86,10 +91,11 @@ _LIST_CONTINUES = r"(?i)^\s*(?:[\w'’-]+\s+){0,6}?(?:and|or)\s+(?:the\s+)?$"
 _PCT_OTHER_RIGHT = (
     r"(?i)^\s*(?:of\s+(?:its|their|the|global|world)|stake|share|growth|jump|rise|increase|decline|drop|fall|gain|"
     r"year-on-year|from\s+a\s+year|of\s+GDP|of\s+capacity|interest|inflation|(?:of\s+)?(?:the\s+)?vote|"
-    r"to\s+(?:the\s+)?(?:cost|costs|price|prices|bill)|"
+    r"to\s+(?:the\s+)?(?:cost|costs|price|prices|bill)|owned|ownership|of\s+[A-Z][\w.]*(?:'s|’s)\s|by\s+value|"
     # a share of goods covered, not a rate: "duties on 98% of tariff lines"
     r"of\s+(?:all\s+)?(?:(?:tariff|product)\s+)?(?:lines|categories|headings|items|goods|products))"
 )
+_AVERAGE_LEVEL = r"(?i)(?-u:\b)(?:average|effective|weighted)\s+(?:[\w.-]+\s+){0,3}?(?:tariffs?|duty|duties|rates?)(?-u:\b)[^;]{0,60}$"
 _PHASED_OUT = r"(?i)(?:will|would|to)\s+be\s+(?:gradually\s+)?(?:phased\s+out|eliminated|abolished)"
 _WOULD_CUT = (
     r"(?i)(?-u:\b)(?:would\s+(?:be\s+)?|(?:will|would)\s+be\s+)(?:halved|cut|reduced|lowered|phased\s+out|eliminated|"
@@ -100,6 +106,11 @@ _OVER_QUOTA = (
     r"(?i)(?:anything|any|shipments?|imports?|volumes?|those|quantities|amounts?)\s+(?:above|beyond|over|in\s+excess\s+of|exceeding)\s+"
     r"(?:that|this|it|them|(?:the|their|its|set|agreed|fixed|certain)\s+(?:[\w-]+\s+)?(?:quotas?|limits?|caps?|thresholds?|ceilings?|volumes?|levels?)|[\d,.]+\s+[\w-]+)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:paying|pay|pays|face|faces|facing|attracts?|attracting|incurs?|incurring|(?:are|is|be)\s+charged)\s+(?:an?\s+)?(?:[\w-]+\s+)?$"
+)
+# "charge a 50% duty on anything above it"
+_OVER_QUOTA_AFTER = (
+    r"(?i)^\s*(?:(?:duty|duties|tariffs?|levy|rate)\s+)?(?:on|for)\s+(?:anything|any\s+[\w-]+|shipments|imports|volumes|steel|goods)\s+"
+    r"(?:above|beyond|over|exceeding|in\s+excess\s+of|outside)(?-u:\b)"
 )
 _IMPOSE_VERB = words(
     (r"impos\w*", r"slap\w*", r"levie[sd]", r"levy(?:ing)?", r"announc\w+", r"introduc\w+", r"recommend\w*",
@@ -120,6 +131,8 @@ TEMPLATES = {
     "t_from": rf"(?i:imports?|importers?|buyers?|shipments?|goods|products|exports?)\s+(?:of\s+{_FILL}{{0,3}}?)?from\s+{THE}{{E}}",
     # in the clause before a rate: "Vietnamese goods now face 20%", "coil from China now carries a 38.3% duty"
     "t_before": rf"(?:{{E}}{POSS}\s+{_FILL}{{0,6}}?{_RATE_VERB}|(?-u:\b)(?:from|through)\s+{THE}{{E}})",
+    # a list of targets with their rates in brackets: "to imports from Egypt (15.9%), Japan (6.9%) and Vietnam (12.1%)"
+    "t_paren": r"{E}\s*\(\s*(?:of\s+|at\s+)?$",
     # whose shipments the destination's rate hits: "British carmakers have been able to ship ... to the United States at"
     "t_shipper": rf"{{E}}{POSS}\s+{_FILL}{{0,8}}?(?i:ship\w*|export\w*|sell\w*|sold|sen[dt]\w*)(?-u:\b)",
     # a quota names whose goods it admits: "the quota under which Korean mills have been allowed to ship"
@@ -227,6 +240,8 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
             ~pl.col("_compared")
             # a cut an agreement would bring is not in force: "... would be halved to 75% once the agreement takes effect"
             & ~pl.col("sentence").str.slice(0, pl.col("p_start")).str.contains(_WOULD_CUT)
+            # an estimated average level is not a measure: "the average U.S. tariff on Chinese imports now stands at about 47%"
+            & ~pl.col("sentence").str.slice(0, pl.col("p_start")).str.contains(_AVERAGE_LEVEL)
             & ~pl.col("_pr").str.contains(_PCT_OTHER_RIGHT)
             & ~pl.col("_pr").str.contains(rf"^\s*{_NOT_RATE}")
             # the lower end of a range ("between 15% and 20%"): the row is at the upper bound
@@ -419,7 +434,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     cand = cand.with_columns([tag_entities(pl.col(c), reference).alias(f"_tag_{c}") for c in sources])
     roles = {name: extract_iso3(pl.col(f"_tag_{col}"), TEMPLATES[name], reference, tagged=True) for name, col in (
         ("t_pct", "p_right"), ("t_right", "right_target"), ("t_facing", "left_tail"), ("t_from", "left_tail"), ("t_hit", "left_tail"),
-        ("t_before", "p_left"), ("t_to", "right_target"), ("t_listed", "sentence"), ("t_shipper", "left_tail"), ("i_dest", "left_tail"), ("t_quota", "sentence"),
+        ("t_before", "p_left"), ("t_to", "right_target"), ("t_listed", "sentence"), ("t_shipper", "left_tail"), ("i_dest", "left_tail"), ("t_quota", "sentence"), ("t_paren", "p_left"),
         ("i_poss", "left_unmarked"), ("i_poss_near", "left_unmarked"), ("i_subj", "left_unmarked"), ("i_rel", "right_head"),
         ("i_from", "right_head"), ("i_under", "right_head"), ("i_start", "sentence"), ("prev_subject", "prev_sentence"),
     )}  # fmt: skip
@@ -453,6 +468,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     is_pct = pl.col("p_start").is_not_null()
     cand = cand.with_columns(
         pl.coalesce(
+            pl.when(is_pct).then("t_paren"),
             pl.when(is_pct).then("t_pct"),
             pl.when(is_pct).then("t_before"),
             pl.when(is_pct & pl.col("i_dest").is_not_null()).then("t_shipper"),
@@ -487,11 +503,17 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .otherwise(pl.concat_list(pl.col("target_iso3")))
         .alias("target_iso3")
     ).explode("target_iso3")
-    over_quota = pl.col("sentence").str.slice(0, pl.col("p_start")).str.slice(-90).str.contains(_OVER_QUOTA)
-    cand = _their_goods(_inherit(cand))
-    cand = cand.with_columns(
-        pl.when(over_quota.fill_null(False)).then(pl.lit("quota")).otherwise("measure").alias("measure")
+    over_quota = (
+        pl.col("sentence").str.slice(0, pl.col("p_start")).str.slice(-90).str.contains(_OVER_QUOTA)
+        | pl.col("p_right").str.contains(_OVER_QUOTA_AFTER)
+        | pl.col("left").str.contains(
+            r"(?i)(?:out-of|over|above|outside)[-\s]quota\s+(?:duty|duties|tariffs?|rates?)\W*$"
+        )
     )
+    cand = _their_goods(_inherit(cand))
+    # (a bloc's over-quota duty that the text calls a safeguard stays a safeguard)
+    over_quota = over_quota.fill_null(False) & (pl.col("measure") != "safeguard")
+    cand = cand.with_columns(pl.when(over_quota).then(pl.lit("quota")).otherwise("measure").alias("measure"))
     cand = cand.filter(
         pl.col("imposer_iso3").is_not_null()
         & pl.col("imposer_iso3").ne_missing(pl.col("target_iso3"))
