@@ -55,7 +55,11 @@ _NOT_CHOSEN = r"(?i)(?-u:\b)(?:over|instead\s+of|rather\s+than|against)\s+(?:the
 # "purchase rights for 50 more A321neos", "options on 20 A350s", "900 A320neos on order".
 _OPTION_BEFORE = rf"(?i)(?:purchase\s+rights?|options?|rights)\s+(?:for|on|to\s+buy)\s+(?:{COUNT_RE}\s+)?(?:more\s+)?(?:[A-Z]\w+\s+)?$"
 _BACKLOG_AFTER = rf"^\S*\s+(?:{_AIRCRAFT_NOUN}\s+)?(?i:on\s+order|in\s+(?:its|the)\s+(?:backlog|fleet))"
+# "which already has 60 Airbus A321neos and 39 Boeing 787-9s on order": the first of a backlog list
+_HAS_BEFORE = rf"(?i)(?-u:\b)(?:has|have|had|holds?|held)\s+(?:already\s+)?{COUNT_RE}\s+(?:[A-Z][\w-]*\s+){{0,2}}$"
+_ON_ORDER_LATER = r"(?i)^[^;.]{0,60}?\s+on\s+order(?-u:\b)"
 # "has about 950 more on order from Airbus, including 30 A350-900s": part of a backlog
+
 _BACKLOG_BEFORE = words((r"on\s+order", r"backlog", r"order\s+books?"))
 # "plans to retire its last Boeing 757s": leaving the fleet, not a deal
 _ORDINALS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
@@ -285,7 +289,8 @@ def _model_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         model_alias(pl.col("match"), reference).alias("_alias"),
     )
     makers = alt([reference.manufacturer_re[3:-1]])
-    count = rf"({COUNT_RE})\s+(?:(?:more|new|additional|used|second-hand|leased|{makers})\s+){{0,3}}$"
+    # ("four Qatar Airways Boeing 787-9s": an owner's name may stand between the count and the model)
+    count = rf"({COUNT_RE})\s+(?:(?:more|new|additional|used|second-hand|leased|{makers}|[A-Z][\w-]*)\s+){{0,4}}$"
     return cand.with_columns(
         pl.col("_alias")
         .replace_strict(reference.model_maker_of, default=None, return_dtype=pl.Utf8)
@@ -412,6 +417,7 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
         & ~pl.col("left").str.slice(-40).str.contains(_NOT_CHOSEN)
         & ~pl.col("left").str.slice(-40).str.contains(_OPTION_BEFORE)
         & (~pl.col("_right").str.contains(_BACKLOG_AFTER) | pl.col("_part_of_order"))
+        & ~(pl.col("left").str.contains(_HAS_BEFORE) & pl.col("_right").str.contains(_ON_ORDER_LATER))
         & ~pl.col("_lclause").str.contains(_BACKLOG_BEFORE)
         & ~pl.col("_lclause").str.slice(-50).str.contains(_RETIRE_BEFORE)
         & ~pl.col("_local").str.contains(_NEGATED)

@@ -186,7 +186,11 @@ def extract_iso3(
 
 
 # Sentence-initial pronouns and descriptions that refer back to the previous sentence's actor.
-BACK_REFERENCE = r"^(?:It|They|The\s+(?:country|government|kingdom|nation|republic|island\s+nation|city-state|ministry|administration))(?-u:\b)"
+# ("In May it lowered ...": a short time phrase may come first)
+BACK_REFERENCE = (
+    r"^(?:(?:In|On|Since|From|Last|This|By|Earlier|Later)\s+(?:[\w.]+\s+){0,2}?(?:it|they)\s|"
+    r"It|They|The\s+(?:country|government|kingdom|nation|republic|island\s+nation|city-state|ministry|administration))(?-u:\b)"
+)
 
 
 def _mask_currency_prefixes(sentence: pl.Expr) -> pl.Expr:

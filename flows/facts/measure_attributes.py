@@ -27,9 +27,10 @@ _PRODUCT_AFTER = (
     r"(?:[A-Z][\w’'-]*\s+)?((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
     r"(?:\s+(?:from|made|imports?|exports?|produced|originating|by|for|at|worth|and\s+[A-Z]|in|last|this|next|since|"
     r"falls?|fell|rises?|rose|drops?|dropped|goes|went|stays?|remains?|pays?|paid|will|would|is|are|was|were|has|have|had|"
+    r"above|beyond|exceeding|"
     r"effective|starting|until|as|amid|after|before|following|over|to|with|if|when|which|that|on)(?-u:\b)|\s*[,.;—–(]|$)"
 )
-_GENERIC_PRODUCTS = r"^(?:goods|products|imports?|exports?|items|shipments|merchandise|any|all|country|countries|economies|it|them|ones)$"
+_GENERIC_PRODUCTS = r"^(?:goods|products|imports?|exports?|items|shipments|merchandise|any|anything|all|country|countries|economies|it|them|ones)$"
 _BAN_PRODUCT = (
     r"(?i)(?:ban|bans|banned|restrictions?|curbs?|controls?)\s+on\s+(?:the\s+)?exports?\s+of\s+(?:raw\s+|unprocessed\s+)?"
     r"((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)(?:[,.;]|\s+(?:from|to|in|since|and|which|that|was|is|has|had|for)(?-u:\b)|$)"

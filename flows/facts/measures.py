@@ -99,7 +99,10 @@ _AVERAGE_LEVEL = r"(?i)(?-u:\b)(?:average|effective|weighted)\s+(?:[\w.-]+\s+){0
 _PHASED_OUT = r"(?i)(?:will|would|to)\s+be\s+(?:gradually\s+)?(?:phased\s+out|eliminated|abolished)"
 _WOULD_CUT = (
     r"(?i)(?-u:\b)(?:would\s+(?:be\s+)?|(?:will|would)\s+be\s+)(?:halved|cut|reduced|lowered|phased\s+out|eliminated|"
-    r"fall|drop|decline|come\s+down)(?-u:\b)"
+    r"fall|drop|decline|come\s+down)(?:\s+[\w-]+){0,3}?\s+to\s+$"
+)
+_CUT_CONTINUES = (
+    r"(?i)^[^;]*?(?:falling|dropping|declining|then|and\s+then|before\s+falling|eventually)\s+(?:[\w-]+\s+){0,2}?to\s+$"
 )
 # A tariff-rate quota's over-quota rate: "ship 100,000 vehicles a year at 10%, with anything above that paying 27.5%"
 _OVER_QUOTA = (
@@ -221,25 +224,19 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
             pl.col("sentence").str.slice(pl.col("p_end")).str.head(40).alias("_pr"),
         )
         .sort("doc_id", "sent_id", "p_start", maintain_order=True)
-        .with_columns(pl.col("_pl").str.contains(_PCT_OTHER_LEFT).alias("_compared"))
         .with_columns(
-            (
-                pl.col("_compared")
-                | (
-                    pl.col("_compared").shift(1).over("doc_id", "sent_id").fill_null(False)
-                    & pl.col("sentence")
-                    .str.slice(
-                        pl.col("p_end").shift(1).over("doc_id", "sent_id").fill_null(0),
-                        (pl.col("p_start") - pl.col("p_end").shift(1).over("doc_id", "sent_id").fill_null(0)).clip(0),
-                    )
-                    .str.contains(_LIST_CONTINUES)
-                )
-            ).alias("_compared")
+            pl.col("_pl").str.contains(_PCT_OTHER_LEFT).alias("_compared"),
+            # a cut an agreement would bring is not in force: "... would be halved to 75% once the agreement takes effect"
+            pl.col("_pl").str.contains(_WOULD_CUT).alias("_would"),
+        )
+        .with_columns(
+            _continued("_compared", _LIST_CONTINUES),
+            # "... would be halved to 75% ..., falling to 40% over ten years"
+            _continued("_would", _CUT_CONTINUES),
         )
         .filter(
             ~pl.col("_compared")
-            # a cut an agreement would bring is not in force: "... would be halved to 75% once the agreement takes effect"
-            & ~pl.col("sentence").str.slice(0, pl.col("p_start")).str.contains(_WOULD_CUT)
+            & ~pl.col("_would")
             # an estimated average level is not a measure: "the average U.S. tariff on Chinese imports now stands at about 47%"
             & ~pl.col("sentence").str.slice(0, pl.col("p_start")).str.contains(_AVERAGE_LEVEL)
             & ~pl.col("_pr").str.contains(_PCT_OTHER_RIGHT)
@@ -273,6 +270,9 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
         # a further rate of a list, applied to other goods: "..., and a reduced 10% on energy products"
         .when(pl.col("_gap_before").is_not_null() & pl.col("_pr").str.contains(r"^\s*(?:on|for)\s"))
         .then(3000 + pl.col("p_start") - pl.col("c_end"))
+        # a rate in brackets after a name, in a list: "... to imports from Egypt (15.9%), Japan (6.9%) and Vietnam (12.1%)"
+        .when(pl.col("_gap_before").is_not_null() & pl.col("_gap_before").str.contains(r"[A-Z][\w.’'-]*\s*\(\s*$"))
+        .then(4000 + pl.col("p_start") - pl.col("c_end"))
     )
     linked = (
         pairs.with_columns(score.alias("_score"))
@@ -307,6 +307,15 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
     )  # fmt: skip
     anchors = pl.concat([pct_anchors, lone], how="diagonal_relaxed")
     return anchors.join(sents, on=["doc_id", "sent_id"], how="inner")
+
+
+def _continued(flag: str, gap_pattern: str) -> pl.Expr:
+    """`flag`, or the flag of the percentage before in the sentence when the text between the two
+    matches `gap_pattern` (a list or a chain that goes on with the same kind of figure)."""
+    prev_end = pl.col("p_end").shift(1).over("doc_id", "sent_id").fill_null(0)
+    gap = pl.col("sentence").str.slice(prev_end, (pl.col("p_start") - prev_end).clip(0))
+    previous = pl.col(flag).shift(1).over("doc_id", "sent_id").fill_null(False)
+    return (pl.col(flag) | (previous & gap.str.contains(gap_pattern))).alias(flag)
 
 
 def _fraction_rates(text: pl.DataFrame, sents: pl.DataFrame) -> pl.DataFrame:
@@ -379,6 +388,8 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         )
         .otherwise(sentence.str.slice(a_end))
         .str.replace_all(r"(?i)(?-u:\b)on\s+top\s+of(?-u:\b)", "ontopof")
+        # (the lower end of a range between the measure word and the rate: "tariffs of between 10% and 15% ... on U.S. farm products")
+        .str.replace_all(r"(?i)between\s+\d+(?:[.,]\d+)?\s?%\s+and\s", "between N and ")
         # a cue that ends in "on" ("a ban on") leaves its target's "on" inside the cue
         .pipe(
             lambda text: (
@@ -506,9 +517,9 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     over_quota = (
         pl.col("sentence").str.slice(0, pl.col("p_start")).str.slice(-90).str.contains(_OVER_QUOTA)
         | pl.col("p_right").str.contains(_OVER_QUOTA_AFTER)
-        | pl.col("left").str.contains(
-            r"(?i)(?:out-of|over|above|outside)[-\s]quota\s+(?:duty|duties|tariffs?|rates?)\W*$"
-        )
+        | pl.col("sentence")
+        .str.slice(0, pl.col("p_start"))
+        .str.contains(r"(?i)(?:out-of|over|above|outside)[-\s]quota\s+(?:duty|duties|tariffs?|rates?)\W*$")
     )
     cand = _their_goods(_inherit(cand))
     # (a bloc's over-quota duty that the text calls a safeguard stays a safeguard)
@@ -588,7 +599,15 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
     }
     in_sentence = pl.col("imposer_iso3").shift(1).forward_fill().over("doc_id", "sent_id")
     # "tariffs of 100% on Canadian canola oil, and 25% on pork": a rate of the same list, same target
-    same_list = pl.col("target_iso3").shift(1).over("doc_id", "sent_id", "c_start")
+    # ... or of the same sentence, when the rate names no scope of its own: "kept its 24% tariff on
+    # American goods suspended, while leaving a 10% levy in place"
+    same_list = pl.coalesce(
+        pl.col("target_iso3").shift(1).over("doc_id", "sent_id", "c_start"),
+        pl.when(~pl.col("p_right").str.contains(r"^\s*(?:[\w-]+\s+){0,2}?(?:on|for|against|to)\s")).then(
+            pl.col("target_iso3").shift(1).over("doc_id", "sent_id")
+        ),
+    )
+
     is_pct = pl.col("p_start").is_not_null()
     prev_measure = pl.when(pl.col("measure") != "tariff").then("measure").shift(1).forward_fill().over("doc_id")
     anaphoric = pl.col("anaphoric")
@@ -669,13 +688,18 @@ _DEFINITE_RATE = r"(?i)(?:^|\W)(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$"
 
 
 def _without_covered(rateless: pl.DataFrame, rated: pl.DataFrame, on: list[str]) -> pl.DataFrame:
-    """`rateless` without the rows a rated row with the same `on` columns covers: one with no
-    product of its own, or the same product."""
+    """`rateless` without the rows a rated row with the same `on` columns covers: either has no
+    product, or both have the same."""
+
     covered = (
         rateless.select(*on, "product")
         .unique()
         .join(rated.select(*on, pl.col("product").alias("_rated_product")).unique(), on=on, nulls_equal=True)
-        .filter(pl.col("product").is_null() | pl.col("product").eq_missing(pl.col("_rated_product")))
+        .filter(
+            pl.col("product").is_null()
+            | pl.col("_rated_product").is_null()
+            | pl.col("product").eq_missing(pl.col("_rated_product"))
+        )
         .select(*on, "product")
         .unique()
     )
