@@ -42,7 +42,8 @@ _SCALES = {
     "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "t": 1e12,
 }  # fmt: skip
 _SCALE = (
-    r"(?:\s?(?i:thousand|lakhs?\s+crores?|lakhs?|crores?|million|billion|trillion|mln|bln|trn|mn|bn|tn)\b"
+    # ("a $1.5-billion loan", "a half-billion-dollar loan": news hyphenates scales used as adjectives)
+    r"(?:[\s-]?(?i:thousand|lakhs?\s+crores?|lakhs?|crores?|million|billion|trillion|mln|bln|trn|mn|bn|tn)\b"
     r"|(?:[kKmMbBT])\b)"
 )
 _SUBUNIT_WORDS = r"(?i:cents?|c|sens?|pence|p)\b"
@@ -196,7 +197,7 @@ def amount_pattern(aliases: pl.DataFrame) -> str:
             + big_scale.format(g="scale_after")
             + _subunit("sub_post"),
             rf"(?P<num_word>{_WORD_NUMBER})(?P<scale_word>{_SCALE})?[\s-](?P<post_word>{after})" + _subunit("sub_word"),
-            rf"(?P<num_article>(?i:\ban?))(?P<scale_article>\s(?i:thousand|million|billion|trillion))?\s(?P<post_article>{after_words})",
+            rf"(?P<num_article>(?i:\ban?))(?P<scale_article>\s(?i:thousand|million|billion|trillion))?[\s-](?P<post_article>{after_words})",
             rf"(?P<points>(?:{_NUMBER}|{_WORD_NUMBER})\s?(?i:percentage points?|pp)\b)",
             rf"(?P<neg_pct>(?i:minus\s))?(?P<num_pct>{_NUMBER}|{_WORD_NUMBER})\s?(?P<pct>{_PERCENT})",
         ]
@@ -288,7 +289,7 @@ def parse_matches(matches: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFrame:
     unit_factor = _resolve_alias(alias, aliases, "unit_factor", pl.Float64)
     scale_text = (
         pl.coalesce("scale_pre", "scale_post", "scale_word", "scale_article", "scale_after")
-        .str.strip_chars()
+        .str.strip_chars(" \t\n-")
         .str.to_lowercase()
         .str.replace_all(r"\s+", " ")
         .str.replace_all(r"(lakh|crore)s\b", "$1")

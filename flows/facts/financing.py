@@ -65,7 +65,7 @@ _MODAL = (
 )
 # "told reporters it would pour ...": reported speech of a decision, not a hypothesis
 _REPORTED_WOULD = (
-    r"(?i)((?:said|says|told\s+[\w-]+|announced|confirmed|added)\s+(?:that\s+)?(?:[\w-]+\s+){0,2}?)would(?-u:\b)"
+    r"(?i)((?:said|says|told\s+[\w-]+|announced|confirmed|added)\s+(?:that\s+)?(?:[\w-]+\s+){0,4}?)would(?-u:\b)"
 )
 # Stocks, not new money: "bringing its investment there to more than $6 billion", "a cumulative
 # $92 billion", "debt stood at $13.2 billion", "owing Chinese lenders about $17 billion".
@@ -122,7 +122,10 @@ TEMPLATES = {
     "l_adj": rf"{{E}}{POSS}\s+{_FILL}{{0,2}}?(?i:loans?|credit|financing|funding|funds|grants?|aid|investments?|investors?|capital|lenders?|banks?|treasury|development\s+agency|development\s+funds?)(?-u:\b)",
     # the investor is the country of the company that invests: "Denmark's Maersk signed a deal to invest in"
     "l_invest": rf"{{E}}(?:{POSS}|-based)\s+[^;]{{0,80}}?(?-u:\b)(?i:to\s+invest|invest(?:s|ed|ing)?\s+in|will\s+invest)(?-u:\b)",
-    "b_dative": rf"(?i:lend|lends|lent|grant|grants|give|gives|offer|offers)\s+{THE}{{E}}",
+    "b_dative": rf"(?i:lend|lends|lent|grant|grants|give|gives|offer|offers|help|helps|helping)\s+{THE}{{E}}",
+    # "Australia signed a A$200 million loan with Papua New Guinea": one side lends, the other borrows
+    "signer": rf"{{E}}{POSS}\s+(?:{_FILL}){{0,3}}?(?i:signed|inked|sealed|agreed|concluded)(?-u:\b)",
+    "with": rf"(?i:loans?|credit|financing|grants?|agreements?)(?-u:\b)[^;]{{0,40}}?(?-u:\b)with\s+{THE}{{E}}",
     "b_to": rf"(?i:loans?|credit(?:\s+lines?)?|lines?\s+of\s+credit|financing|funding|grants?|aid|investment|lend\w*|lent|extend\w*|provid\w+|disburs\w+|pledg\w+|to\s+invest|invest\w*)\s+(?:[^\s;]+\s+){{0,8}}?(?:to|for|in|into)\s+(?:its\s+|their\s+)?{THE}{_FILL}{{0,3}}?{{E}}",
     "b_subj": rf"{{E}}{POSS}\s+{_FILL}{{0,4}}?{_GET}",
     # where a project is: "the Tabora–Kigoma section of Tanzania's standard gauge railway"
@@ -262,12 +265,24 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         pl.when(multilateral.fill_null(False)).then(pl.lit(True)).otherwise(pl.lit(False)).alias("_multilateral"),
         org_iso3.alias("_org_iso3"),
     )
-    borrower_in_clause = pl.coalesce("c_b_dative", "c_b_subj", "c_b_to")
+    # a loan one country signed with another: the story's country is the borrower
+    signer, other = pl.coalesce("c_signer", "s_signer"), pl.coalesce("c_with", "s_with")
+    home = pl.col("home")
+    cand = cand.with_columns(
+        pl.when(signer.is_not_null() & other.is_not_null() & (other == home)).then(other)
+        .when(signer.is_not_null() & other.is_not_null() & (signer == home)).then(signer)
+        .alias("_signed_borrower"),
+        pl.when(signer.is_not_null() & other.is_not_null() & (other == home)).then(signer)
+        .when(signer.is_not_null() & other.is_not_null() & (signer == home)).then(other)
+        .alias("_signed_lender"),
+    )  # fmt: skip
+    borrower_in_clause = pl.coalesce("c_b_dative", "c_b_subj", "_signed_borrower", "c_b_to")
     borrower_in_sentence = pl.coalesce("s_b_dative", "s_b_subj", "s_b_to")
     borrower_named = pl.coalesce(borrower_in_clause, borrower_in_sentence)
     lender_country = pl.coalesce(
-        "_org_iso3", *[f"c_{n}" for n in _LENDER_TEMPLATES], *[f"s_{n}" for n in _LENDER_TEMPLATES]
+        "_org_iso3", *[f"c_{n}" for n in _LENDER_TEMPLATES], "_signed_lender", *[f"s_{n}" for n in _LENDER_TEMPLATES]
     )
+
     cand = cand.with_columns(
         pl.when(pl.col("_multilateral"))
         .then(None)
@@ -323,13 +338,15 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
         .str.replace_all(reference.org_re, "~")
         .str.replace_all(r"(?i)(?-u:\b)lines?\s+of\s+credit(?-u:\b)", "credit line")
         .str.replace_all(
-            r"(?i)((?:investments?|loans?|grants?|credit(?:\s+(?:windows?|lines?|facilit(?:y|ies)))?|financing|aid|pledges?|commitments?)\s+)(?:worth|valued)(?-u:\b)",
+            r"(?i)((?:investments?|loans?|grants?|credit(?:\s+(?:windows?|lines?|facilit(?:y|ies)))?|financing|aid|pledges?|commitments?)"
+            r"(?:\s+(?:agreements?|deals?|packages?|contracts?|facilit(?:y|ies)))?\s+)(?:worth|valued)(?-u:\b)",
             "$1~",
         )
     )
     # the last cue before the amount (leftmost-first alternatives: "credit line" is read whole)
     left_cue = cue_text.str.extract_all(_CUE_ANY).list.last()
-    later_cue = pl.col("right_clause").str.extract(f"({FINANCE_ANY})", 1)
+    # ("committed A$600 million over ten years to fund a team ..., a grant it pledged in December")
+    later_cue = pl.col("right_clause").str.extract(f"({words(_ALL_INSTRUMENT)})", 1)
     # a verb right before the amount decides: "to invest $2 billion in gas terminals"
     adjacent_cue = cue_text.str.extract(
         rf"({_CUE_ANY})\s+(?:(?:up\s+to|about|around|some|nearly|over|more\s+than|an\s+additional|a\s+further)\s+)?$", 1

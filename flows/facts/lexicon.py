@@ -124,7 +124,8 @@ INSTRUMENT_CUES: dict[str, tuple[str, ...]] = {
         r"credit\s+lines?", r"lines?\s+of\s+credit", r"credit\s+facilit(?:y|ies)", r"credit\s+windows?",
         r"(?:payment|financing|funding|loan|liquidity|deposit)\s+facilit(?:y|ies)",
     ),
-    "loan": (r"loans?", r"lend(?:s|ing)?", r"lent", r"borrow(?:s|ed|ing)?", r"credit", r"financing", r"debt"),
+    "loan": (r"loans?", r"lend(?:s|ing)?", r"lent", r"borrow(?:s|ed|ing)?", r"credit", r"financing", r"debt", r"budget[-\s]support"),
+
     "grant": (r"grants?", r"aid", r"donat\w+", r"gifts?"),
     "investment": (
         r"invest(?:ment|ments|ed|ing|s)?", r"FDI", r"capital\s+injection", r"equity", r"stake", r"pour(?:s|ed|ing)?",
