@@ -37,14 +37,16 @@ _ANAPHORIC = (
 # says who signed it ("the agreement that Kathmandu and New Delhi signed in January")
 _ONE_OF = r"(?i)(?:^|\W)one\s+of\s+(?:the|these|those)\s+(?:[a-z-]{3,}\s+){0,2}$"
 # Agreements someone only expects or imagines are not facts.
-_SPECULATIVE = words(
-    (r"could", r"might", r"may", r"would", r"if", r"estimates?", r"expects?", r"hopes?", r"plans?\s+to")
-)
+# ("if" only right before the document: "come to each other's aid if either is attacked" does not
+# make a treaty a hypothesis)
+_SPECULATIVE = words((r"could", r"might", r"may", r"would", r"estimates?", r"expects?", r"hopes?", r"plans?\s+to"))
+
 # Not (yet) concluded: "failed to clinch a trade deal", "agreed to start negotiations on a free trade agreement".
 _NOT_CONCLUDED = (
     r"(?i)(?-u:\b)(?:fail(?:s|ed|ing)?\s+to|yet\s+to|negotiat\w+\s+(?:on|for|towards?|over)|talks\s+(?:on|for|towards?|over))"
     r"\s+(?:[\w-]+\s+){0,5}$"
 )
+_ORDINAL_BEFORE = r"(?i)(?:first|second|third|largest|biggest|only|latest|most\s+\w+)\s+(?:[\w-]+\s+){0,3}$"
 _COORDINATED = rf"{AGREEMENT_ANY}\s+(?:and|or|&)\s+(?:[\w-]+\s+){{0,2}}$"
 _COUNT_BEFORE = rf"({COUNT_RE})\s+(?:of\s+)?(?:[\w-]+\s+){{0,3}}$"
 # "the deals reportedly cover supply chain development and railway cooperation"
@@ -83,14 +85,19 @@ def with_topics(frame: pl.DataFrame, text: pl.Expr) -> pl.DataFrame:
     return frame.with_columns(topics.alias("topics")).drop("_phrases")
 
 
+def _is_airline(reference: FactReference) -> pl.Expr:
+    return pl.element().is_in([alias for alias, category in reference.category_of.items() if category == "airline"])
+
+
 def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     # cheap tests first: each filter only reads the rows the previous one kept
     sents = (
         ctx.filter(pl.col("sentence").str.contains(AGREEMENT_ANY))
         .filter(pl.col("sentence").str.contains(_DONE))
+        # (airlines as entities, longest first: "United Arab Emirates" is no mention of Emirates)
         .filter(
             ~pl.col("sentence").str.contains(reference.model_re)
-            & ~pl.col("sentence").str.contains(reference.airline_re)
+            & ~pl.col("ents").list.eval(_is_airline(reference)).list.any()
         )
     )
     found = find_matches(sents.select("doc_id", "sent_id", pl.col("sentence").alias("text")), AGREEMENT_ANY)
@@ -120,6 +127,8 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
         )
         & ~pl.concat_str("left_clause", "right_clause").str.contains(_SPECULATIVE)
         & ~pl.col("left_clause").str.contains(_NOT_CONCLUDED)
+        # a description, not a signing: "The CEPA is Oman's first bilateral trade agreement with any country since ..."
+        & ~(pl.col("left").str.contains(_ORDINAL_BEFORE) & ~pl.col("left_clause").str.contains(_DONE))
     )
     if cand.is_empty():
         return pl.DataFrame()

@@ -200,9 +200,14 @@ AVIATION_STATUS: dict[str, tuple[str, ...]] = {
 # ---------------------------------------------------------------- agreements
 AGREEMENT_KINDS: dict[str, tuple[str, ...]] = {
     "mou": (r"memorand(?:ums?|a)(?:\s+of\s+(?:understanding|cooperation))?", r"MoUs?", r"MOUs?"),
-    "joint_statement": (r"joint\s+(?:statement|declaration|communiqu[eé])s?",),
+    "joint_statement": (r"joint\s+(?:[\w-]+\s+)?(?:statement|declaration|communiqu[eé])s?",),
     # lower case only: "Council for the Promotion of International Trade" is a signatory, not a committee
-    "committee": (r"(?-i:committees?)", r"(?-i:joint\s+(?:commissions?|councils?|mechanisms?))", r"(?-i:working\s+groups?|task\s+forces?)"),
+    "committee": (
+        r"(?-i:committees?)", r"(?-i:joint\s+(?:commissions?|councils?|mechanisms?))", r"(?-i:working\s+groups?|task\s+forces?)",
+        # a named one: "a Joint Economic Committee"
+        r"(?-i:Joint\s+(?:[A-Z][\w-]*\s+){0,3}(?:Committee|Commission|Council|Working\s+Group))",
+    ),
+
     "agreement": (
         r"agreements?", r"deals?", r"accords?", r"pacts?", r"treat(?:y|ies)", r"(?:cooperation\s+)?documents", r"protocols?",
         # a partnership counts when it is signed (agreements.py)
