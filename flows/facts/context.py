@@ -352,11 +352,19 @@ def money_anchors(amounts: pl.DataFrame, ctx: pl.DataFrame) -> pl.DataFrame:
         (pl.col("a_start") - pl.col("char_start")).alias("rel_start"),
         (pl.col("a_end") - pl.col("char_start")).alias("rel_end"),
         (pl.col("a_end").shift(1).over("doc_id", "sent_id") - pl.col("char_start")).alias("_prev_end"),
+        (pl.col("a_start").shift(-1).over("doc_id", "sent_id") - pl.col("char_start")).alias("_next_start"),
     )
     gap = pl.col("sentence").str.slice(pl.col("_prev_end"), pl.col("rel_start") - pl.col("_prev_end"))
     beside = gap.str.contains(r"^\s*[(\[]\s*(?:(?i:about|around|roughly|some|or|approximately)\s*)?$").fill_null(False)
     unit_price = pl.col("sentence").str.slice(pl.col("rel_end"), 40).str.contains(_PER_UNIT)
-    return cand.filter(~beside & ~unit_price).drop("_prev_end")
+    # the lower end of a range: "between $6.4 billion and $7 billion" is recorded at its upper bound
+    lower_end = (
+        pl.col("sentence").str.slice(0, pl.col("rel_start")).str.contains(r"(?i)(?-u:\b)between\s+$")
+        & pl.col("sentence")
+        .str.slice(pl.col("rel_end"), pl.col("_next_start") - pl.col("rel_end"))
+        .str.contains(r"^\s*(?:and|to|-|–)\s*$")
+    ).fill_null(False)
+    return cand.filter(~beside & ~unit_price & ~lower_end).drop("_prev_end", "_next_start")
 
 
 # A price per unit ("$20 a kilogram", "$650 per tonne"): neither a trade value nor a loan.

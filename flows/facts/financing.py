@@ -54,6 +54,8 @@ _TRADED = words([c for cues in FLOW_CUES.values() for c in cues if "trade" not i
 _FINANCE_WORDS = [r"financ\w+", r"fund(?:s|ing|ed)?"]
 _CUE_ANY = words(_ALL_INSTRUMENT + _FINANCE_WORDS + _NOT_FINANCE)
 _RIGHT_ADJACENT = rf"^\s*(?:(?:in|of|worth\s+of)\s+)?(?:[\w-]+\s+){{0,2}}?({words(_ALL_INSTRUMENT + _NOT_FINANCE)})"
+_LENT_LATER = words([c for instrument, cues in INSTRUMENT_CUES.items() if instrument != "project_cost" for c in cues])
+_PROVIDE_BEFORE = r"(?i)(?:provid\w*|extend\w*|lend|offer\w*|commit\w*)\s+(?:about\s+|up\s+to\s+|an?\s+additional\s+|a\s+further\s+)?$"
 _PREFERENTIAL = words(
     (r"concessional", r"concessionary", r"preferential", r"soft\s+loans?", r"low-interest", r"interest-free", r"ODA", r"yen\s+loans?")
 )  # fmt: skip
@@ -329,7 +331,11 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
         return cand
     cand = with_clause(cand, "rel_start", "rel_end")
     # (past a dollar figure in brackets: "a KWD 25 million (about $81 million) loan")
-    right_cue = pl.col("right").str.replace(r"^\s*\([^)]{0,40}\)", "").str.extract(_RIGHT_ADJACENT, 1)
+    right_text = pl.col("right").str.replace(r"^\s*\([^)]{0,40}\)", "")
+    # (not across "for": "approved $350 million in December for the project's first phase, in the form of grants")
+    right_cue = pl.when(~right_text.str.extract(f"({_RIGHT_ADJACENT})", 1).str.contains(r"(?i)(?-u:\b)for\s")).then(
+        right_text.str.extract(_RIGHT_ADJACENT, 1)
+    )
     # "a line of credit of $200 million" is a credit line; "investments worth $2.2 billion" is an
     # investment, not something valued
     cue_text = (
@@ -346,10 +352,12 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
     # the last cue before the amount (leftmost-first alternatives: "credit line" is read whole)
     left_cue = cue_text.str.extract_all(_CUE_ANY).list.last()
     # ("committed A$600 million over ten years to fund a team ..., a grant it pledged in December")
-    later_cue = pl.col("right_clause").str.extract(f"({words(_ALL_INSTRUMENT)})", 1)
+    # (a project named later is what the money is for, not what it is)
+    later_cue = pl.col("right_clause").str.extract(f"({_LENT_LATER})", 1)
     # a verb right before the amount decides: "to invest $2 billion in gas terminals"
     adjacent_cue = cue_text.str.extract(
-        rf"({_CUE_ANY})\s+(?:(?:up\s+to|about|around|some|nearly|over|more\s+than|an\s+additional|a\s+further)\s+)?$", 1
+        rf"({_CUE_ANY})\s+(?:(?:up\s+to|about|around|some|nearly|over|more\s+than|an\s+additional|a\s+further|between\s+[^;]{{1,40}}?\s+(?:and|to))\s+)?$",
+        1,
     )
     cue = pl.coalesce(adjacent_cue, right_cue, left_cue, later_cue)
     # the worth of goods traded is not a cost: "Electricity exports to India were worth Rs 17.1 billion"
@@ -362,16 +370,28 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
         pl.when(pl.col("left_clause").str.contains(_STAKE_BUY))
         .then(pl.lit("investment"))
         .otherwise(_instrument_of(cue))
+        # money a fund or bank provides, with no word for the instrument: "The Kuwait Fund ... is
+        # in talks to provide KWD 15 million" is a loan
+        .fill_null(
+            pl.when(
+                pl.col("left_clause").str.contains(_PROVIDE_BEFORE) & pl.col("sentence").str.contains(reference.org_re)
+            ).then(pl.lit("loan"))
+        )
         .alias("instrument"),
         cue.alias("cue"),
     )
     # A project cost must name a project ("a seat ... costs 550,000 kip" is a price).
     project_noun = words([*INSTRUMENT_CUES["project_cost"][4:], *_OTHER_PROJECTS])
-    has_project = pl.col("sentence").str.contains(project_noun) | (
-        pl.col("left_clause").str.contains(
-            r"(?i)^\s*(?:its|the)\s+(?:total\s+|estimated\s+)?cost|(?:estimated|expected|projected|set|due)\s+to\s+cost\s*$"
+    # (or the cost is estimated: "the remaining work is estimated to cost between $6.4 billion and $7 billion")
+    has_project = (
+        pl.col("sentence").str.contains(project_noun)
+        | pl.col("left_clause").str.contains(
+            r"(?i)(?:estimated|expected|projected|set|due)\s+to\s+cost\s*(?:between\s+[^;]{1,40}?\s+(?:and|to)\s+)?$"
         )
-        & pl.col("prev_sentence").str.contains(project_noun)
+        | (
+            pl.col("left_clause").str.contains(r"(?i)^\s*(?:its|the)\s+(?:total\s+|estimated\s+)?cost")
+            & pl.col("prev_sentence").str.contains(project_noun)
+        )
     )
     cand = cand.filter(
         pl.col("instrument").is_not_null()
