@@ -218,6 +218,9 @@ def _lender_org(reference: FactReference, text: pl.Expr) -> pl.Expr:
     return pl.when(manufacturer.fill_null(False)).then(None).otherwise(surface)
 
 
+# templates read in the amount's own clause only: who signed with whom ("A signed a loan with B,
+# while C pledged a grant to D" pairs A with B, not C)
+_CLAUSE_ONLY = ("signer", "with")
 _LENDER_TEMPLATES = ("l_from", "l_by", "l_asked", "l_adj", "l_invest", "l_subj")  # in order of trust
 
 
@@ -245,6 +248,7 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         f"{scope}_{name}": extract_iso3(pl.col(column), template, reference, tagged=True)
         for scope, column in (("c", "_tagged_clause"), ("s", "_tagged"))
         for name, template in TEMPLATES.items()
+        if scope == "c" or name not in _CLAUSE_ONLY
     }
     # a lender country the clause names itself ("Japan pledged a grant of ¥1.5 billion to Fiji,
     # while the ADB approved ..."): the sentence's institution is then someone else's
@@ -268,7 +272,7 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         org_iso3.alias("_org_iso3"),
     )
     # a loan one country signed with another: the story's country is the borrower
-    signer, other = pl.coalesce("c_signer", "s_signer"), pl.coalesce("c_with", "s_with")
+    signer, other = pl.col("c_signer"), pl.col("c_with")
     home = pl.col("home")
     cand = cand.with_columns(
         pl.when(signer.is_not_null() & other.is_not_null() & (other == home)).then(other)
