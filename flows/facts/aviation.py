@@ -126,7 +126,11 @@ def _primary_manufacturer(reference: FactReference) -> dict[str, str]:
     return dict(makers.group_by("iso3", maintain_order=True).agg(pl.col("canonical").first()).iter_rows())
 
 
-_BACK_TO_AIRLINE = r"(?i)(?-u:\b)(?:the\s+(?:(?:flag|national|state|flagship)\s+carrier|carrier|airline|company|group|low-cost\s+carrier)|it|its)(?-u:\b)"
+# ("it" only as the subject: "Paraguay's Paranair ... will use it on flights" is about Paranair)
+_BACK_TO_AIRLINE = (
+    r"(?i)(?:(?-u:\b)the\s+(?:(?:flag|national|state|flagship)\s+carrier|carrier|airline|company|group|low-cost\s+carrier)"
+    r"|^(?:[\w,]+\s+){0,5}?(?:it|its))(?-u:\b)"
+)
 
 
 _CERTIFICATION = words(DEAL_CUES["certification"])
@@ -209,16 +213,29 @@ def _parties(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         rf"(?:{reference.country_re}){POSS}\s+(?:[\w-]+\s+)?(?:[A-Z][\w’'-]*\s+){{0,3}}[A-Z][\w’'-]*"
     )
 
+    country_after = ascii_word_classes(
+        rf"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}},\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{reference.country_re})\s+"
+        rf"(?:[\w-]+\s+)?(?i:carrier|airline|operator|start-up|startup|lessor)"
+    )
+
     def iso3_of(name: str) -> pl.Expr:
         known = pl.col(name).replace_strict(airline_iso3, default=None, return_dtype=pl.Utf8)
         phrases = sentence.str.extract_all(country_before)
-        # the country of the phrase that ends with the airline's name (of the first three)
+        appositions = sentence.str.extract_all(country_after)
+        # the country of the phrase that ends with the airline's name (of the first three), or of
+        # an apposition after it: "Sunlight Air, a small Philippine carrier"
         near = pl.coalesce(
             [
                 pl.when(phrases.list.get(i, null_on_oob=True).str.ends_with(pl.col(name))).then(
                     phrases.list.get(i, null_on_oob=True).str.extract(f"^({reference.country_re})", 1)
                 )
                 for i in range(3)
+            ]
+            + [
+                pl.when(appositions.list.get(i, null_on_oob=True).str.starts_with(pl.col(name))).then(
+                    appositions.list.get(i, null_on_oob=True).str.extract(f"({reference.country_re})\\s+\\S+$", 1)
+                )
+                for i in range(2)
             ]
         )
         return pl.coalesce(known, pl.when(pl.col(name).is_not_null()).then(to_iso3(near, reference)))

@@ -242,7 +242,21 @@ def sentence_context(documents: pl.DataFrame, sentences: pl.DataFrame, reference
     )
     per_doc = frame.group_by("doc_id").agg(pl.col("home").first(), pl.col("main").first())
     per_doc = per_doc.select("doc_id", coreference_meanings(reference).alias("coreference"))
+    # a roundup's later datelines ("MANILA — Sunlight Air ...") move the story for what follows
+    later_dateline = pl.when(pl.col("sent_id") > 0).then(
+        _place_iso3(pl.col("sentence").str.extract(_DATELINE, 1), reference)
+    )
+    frame = frame.sort("doc_id", "sent_id", maintain_order=True).with_columns(
+        pl.coalesce(later_dateline.forward_fill().over("doc_id"), "home").alias("home")
+    )
     return frame.join(per_doc, on="doc_id", how="left")
+
+
+def _place_iso3(name: pl.Expr, reference: FactReference) -> pl.Expr:
+    """ISO3 of a place named in a dateline (in capitals: "DAR ES SALAAM" is "Dar es Salaam")."""
+    return (
+        name.str.strip_chars().str.to_lowercase().replace_strict(reference.place_of, default=None, return_dtype=pl.Utf8)
+    )
 
 
 # An upper-case dateline opening the text: "PHNOM PENH, April 18 (Reuters) -", "HANOI:".
@@ -253,26 +267,13 @@ _DATELINE = r"^(\p{Lu}[\p{Lu} .'’-]{2,}?)\s*(?:,|:|—|–|\s-\s|\(|/)"  # any
 def home_country(frame: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     """doc_id -> `home`: the dateline's country, else the country of the first capital named in
     the opening two sentences ("during a visit to Hanoi"): where the story, and its projects, are."""
-    places = reference.entities.filter(
-        (pl.col("category") == "country") & pl.col("kind").is_in(["capital", "name", "city"])
-    )
-    # (datelines are in capitals: "DAR ES SALAAM" is "Dar es Salaam")
-    place_iso3 = dict(zip(places["alias"].str.to_lowercase(), places["iso3"], strict=True))
-    capitals = places.filter(pl.col("kind") == "capital")
+    capitals = reference.entities.filter((pl.col("category") == "country") & (pl.col("kind") == "capital"))
     capital_iso3 = dict(zip(capitals["alias"], capitals["iso3"], strict=True))
     opening = frame.filter(pl.col("sent_id") <= 1).sort("doc_id", "sent_id", maintain_order=True)
     dateline = (
         opening.group_by("doc_id", maintain_order=True)
         .agg(pl.col("sentence").first())
-        .select(
-            "doc_id",
-            pl.col("sentence")
-            .str.extract(_DATELINE, 1)
-            .str.strip_chars()
-            .str.to_lowercase()
-            .replace_strict(place_iso3, default=None, return_dtype=pl.Utf8)
-            .alias("_dateline"),
-        )
+        .select("doc_id", _place_iso3(pl.col("sentence").str.extract(_DATELINE, 1), reference).alias("_dateline"))
     )
     first_capital = (
         opening.select(

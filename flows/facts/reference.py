@@ -37,6 +37,8 @@ class FactReference:
     kind_of: dict[str, str] = field(repr=False)
     model_of: dict[str, str] = field(repr=False)
     model_maker_of: dict[str, str] = field(repr=False)
+    # lower-case name of a country, capital or city -> ISO3 (for datelines)
+    place_of: dict[str, str] = field(repr=False)
     # coreference stand-in -> the countries it can mean (empty: any, i.e. the story's country)
     coreference_groups: dict[str, tuple[str, ...]] = field(repr=False)
     # regex alternations without capture groups
@@ -185,6 +187,7 @@ def load_reference(folder: Path) -> FactReference:
         subset=["alias"], keep="last", maintain_order=True
     )
     models = pl.read_csv(folder / "aircraft_models.csv")
+    places = countries.filter(pl.col("kind").is_in(["capital", "name", "city"]))
 
     def aliases(frame: pl.DataFrame) -> list[str]:
         return frame["alias"].to_list()
@@ -200,6 +203,7 @@ def load_reference(folder: Path) -> FactReference:
         model_of=dict(zip(models["alias"], models["model"], strict=True)),
         model_maker_of=dict(zip(models["alias"], models["manufacturer"], strict=True)),
         coreference_groups=coreference_groups,
+        place_of=dict(zip(places["alias"].str.to_lowercase(), places["iso3"], strict=True)),
         entity_re=alternation(aliases(entities)),
         country_re=alternation(aliases(countries)),
         org_re=alternation(aliases(orgs)),
