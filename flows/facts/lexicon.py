@@ -82,7 +82,7 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
 # A measure word inside these phrases names a conflict, not a measure.
 MEASURE_NOT_FACT = (
     r"(?:trade|tariff)\s+(?:wars?|battles?|tensions?|disputes?|fights?|conflicts?|rows?|spats?|frictions?|threats?|turmoil|uncertainty|shock|talks|negotiations?|regimes?|policy|policies|agenda)",
-    r"duty[-\s]free", r"customs\s+duties", r"(?:will|to|would|could|may|might|and)\s+levy",
+    r"duty[-\s]free", r"customs\s+duties", r"to\s+safeguard", r"(?:will|to|would|could|may|might|and)\s+levy",
  r"average\s+(?:[\w.-]+\s+){0,2}?(?:tariffs?|duty|duties|rates?)", r"on\s+duty", r"tariff\s+(?:codes?|lines?|schedules?)",
     r"(?:avoid|sidestep|dodge|evade|circumvent|escape)\w*\s+(?:\w+\s+){0,3}?(?:tariffs?|duties)",
     # investigations, probes and requests are not measures yet

@@ -79,6 +79,9 @@ _PCT_OTHER_LEFT = (
     r"below|above|(?:lower|higher|less|more)\s+than|instead\s+of|rather\s+than|replacing|"
     # an effect on prices or costs: "they could add up to 3% to the cost of a vessel"
     r"add|adds|added|adding|shave|shaves|shaved|plus|minus|"
+    # an exemption from a rate, or a past change the new rate reverses: "were spared the 39% rate",
+    # "reversing last year's cut to 15%"
+    r"spared|exempt(?:ed)?\s+from|(?:reversing|reversed|undoing|after|following)\s+(?:[\w’'-]+\s+){0,3}?(?:cut|reduction|increase|hike|rise)\s+to|"
     # a policy rate, a forecast, a stacked total: "held its benchmark Selic rate at 15%", "which
     # they forecast at 2.5%", "bringing the total to 50%"
     r"(?:benchmark|policy|interest|lending|repo|Selic|key|base|deposit)\s+(?:[\w-]+\s+){0,2}?rates?\s+(?:at|to|of|by)|"
@@ -88,6 +91,8 @@ _PCT_OTHER_LEFT = (
 )
 # "... below the 35% it had threatened and the 37% first announced": a list continues the comparison
 _LIST_CONTINUES = r"(?i)^\s*(?:[\w'’-]+\s+){0,6}?(?:and|or)\s+(?:the\s+)?$"
+_RANGE_GAP = r"^\s*(?:to|-|–)\s*$"
+_CHANGE_BY = r"(?i)(?-u:\b)by\s+(?:about\s+|some\s+|up\s+to\s+|as\s+much\s+as\s+)?$"
 _PCT_OTHER_RIGHT = (
     r"(?i)^\s*(?:of\s+(?:its|their|the|global|world)|stake|share|growth|jump|rise|increase|decline|drop|fall|gain|"
     r"year-on-year|from\s+a\s+year|of\s+GDP|of\s+capacity|interest|inflation|(?:of\s+)?(?:the\s+)?vote|"
@@ -97,6 +102,7 @@ _PCT_OTHER_RIGHT = (
 )
 _AVERAGE_LEVEL = r"(?i)(?-u:\b)(?:average|effective|weighted)\s+(?:[\w.-]+\s+){0,3}?(?:tariffs?|duty|duties|rates?)(?-u:\b)[^;]{0,60}$"
 _PHASED_OUT = r"(?i)(?:will|would|to)\s+be\s+(?:gradually\s+)?(?:phased\s+out|eliminated|abolished)"
+_COMPANY_BEFORE = r"(?:^|,\s+|\s+and\s+|:\s+)([A-Z][\w.&'’-]*(?:\s+(?:\([^)]{1,20}\)|[A-Z][\w.&'’-]*)){0,3})\s+$"
 _WOULD_CUT = (
     r"(?i)(?-u:\b)(?:would\s+(?:be\s+)?|(?:will|would)\s+be\s+)(?:halved|cut|reduced|lowered|phased\s+out|eliminated|"
     r"fall|drop|decline|come\s+down)(?:\s+[\w-]+){0,3}?\s+to\s+$"
@@ -128,7 +134,7 @@ TEMPLATES = {
     # target: whose goods it hits
     # "12.7% on Moldovan rod", "12.7% on wire rod from Moldova"
     "t_pct": r"^\s*(?:for|on)\s+(?:[\w-]+\s+){0,2}?(?:(?:[\w-]+\s+){0,3}?from\s+)?" + THE + "{E}",
-    "t_right": rf"^[^.;%,]{{0,90}}?(?-u:\b)(?:on|against|targeting|hitting|for)\s+(?:imports?\s+from\s+)?{_FILL}{{0,6}}?{THE}{{E}}",
+    "t_right": rf"^[^.;%,]{{0,90}}?(?-u:\b)(?:on|against|targeting|hitting|for|appl(?:y|ies|ied)\s+to)\s+(?:imports?\s+from\s+)?{_FILL}{{0,6}}?{THE}{{E}}",
     "t_facing": rf"{{E}}{POSS}\s+(?:{_FILL}|{{E}}\s+){{0,6}}?(?i:fac(?:e|es|ed|ing)|hit\s+(?:with|by)|subject(?:ed)?\s+to|slapped\s+with)(?-u:\b)",
     "t_hit": rf"(?i:hit|hits|hitting|targets?|targeting|targeted|punish\w*|slapp\w*)\s+{THE}{{E}}",
     "t_from": rf"(?i:imports?|importers?|buyers?|shipments?|goods|products|exports?)\s+(?:of\s+{_FILL}{{0,3}}?)?from\s+{THE}{{E}}",
@@ -171,7 +177,16 @@ _TARGET_TAIL = (
 _TARGET_TO_TAIL = r"^[^.;%]{0,120}?(?-u:\b)to\s+" + THE + r"([A-Z][^.;:%—–()]*)"
 _NAME_RUN = r"^((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:(?:,\s*|,?\s+and\s+|\s+or\s+)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)*)"
 # Entities marked as targets or sources, not imposers: "on Chinese imports", "from China".
-_MARKED = r"(?-u:\b)(?:on|against|from|for|to|of)\s+" + _FILL + r"{0,2}?" + THE + r"{E}"
+_MARKED = (
+    r"(?:(?-u:\b)(?:on|against|from|for|to|of)\s+"
+    + _FILL
+    + r"{0,2}?"
+    + THE
+    + r"{E}"
+    # whose producers or goods are named: "Chinese manufacturers face duties of up to 98.99%"
+    + r"|{E}\s+(?:[\w-]+\s+)?(?i:producers|manufacturers|makers|exporters|mills|firms|companies|suppliers|shippers"
+    + r"|growers|farmers|steelmakers|carmakers|automakers|goods|products|imports|exports|shipments|brands)(?-u:\b))"
+)
 # Words that open a new clause: "relief on Friday after Washington settled on ..." does not mark
 # Washington (a stop character before them keeps `_MARKED`'s filler words out of the next clause).
 _CLAUSE_WORD = r"(?-u:\b)(after|before|when|while|as|since|because|but|although|though|that|which|who|where|if|than|until|unless)(?-u:\b)"
@@ -192,7 +207,7 @@ def _measure_of(cue: pl.Expr) -> pl.Expr:
     return phrase_value(cue, MEASURE_CUES)
 
 
-def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
+def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     """One row per anchor: a linked percentage (with its cue) or a lone measure cue."""
     sents = ctx.filter(
         pl.col("sentence").str.contains(MEASURE_ANY)
@@ -234,8 +249,26 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
             # "... would be halved to 75% ..., falling to 40% over ten years"
             _continued("_would", _CUT_CONTINUES),
         )
+        # (a range of a change, "could rise by 8% to 10%", not of a rate: "range from 22.3% to 66.4%")
+        .with_columns(_continued("_compared", _RANGE_GAP, after=_CHANGE_BY))
+        # a rate the story gives as superseded ("fallen to 15% from 39%") is superseded wherever it
+        # comes back with "the": "shipments were front-loaded before the 39% levy took effect"
+        .with_columns(
+            (
+                pl.col("_pl").str.contains(_DEFINITE_RATE)
+                & pl.col("_compared")
+                .cast(pl.Int8)
+                .cum_max()
+                .over("doc_id", "value")
+                .shift(1)
+                .over("doc_id", "value")
+                .fill_null(0)
+                .eq(1)
+            ).alias("_superseded")
+        )
         .filter(
             ~pl.col("_compared")
+            & ~pl.col("_superseded")
             & ~pl.col("_would")
             # an estimated average level is not a measure: "the average U.S. tariff on Chinese imports now stands at about 47%"
             & ~pl.col("sentence").str.slice(0, pl.col("p_start")).str.contains(_AVERAGE_LEVEL)
@@ -274,8 +307,16 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
         .when(pl.col("_gap_before").is_not_null() & pl.col("_gap_before").str.contains(r"[A-Z][\w.’'-]*\s*\(\s*$"))
         .then(4000 + pl.col("p_start") - pl.col("c_end"))
     )
+    # A company's rate in a list ("Sailun will pay 12.4%, Linglong 18.1% and Zhongce Rubber 21.3%")
+    # continues the measure before it, whatever measure word follows the list.
+    company = pl.col("sentence").str.slice(0, pl.col("p_start")).str.extract(_COMPANY_BEFORE, 1)
+    company_item = (
+        company.is_not_null()
+        & ~company.str.contains(f"^(?:{reference.entity_re})$")
+        & pl.col("sentence").str.slice(pl.col("p_end")).str.contains(r"^(?:\s*[,;)]|\s+and\s|\s+while\s|\s*$)")
+    ).fill_null(False)
     linked = (
-        pairs.with_columns(score.alias("_score"))
+        pairs.with_columns(pl.when(~company_item).then(score).alias("_score"))
         .sort("_score", nulls_last=True, maintain_order=True)
         .group_by("doc_id", "sent_id", "p_start", maintain_order=True)
         .first()
@@ -292,6 +333,7 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
         .str.slice(0, pl.col("p_start"))
         .str.contains(rf"(?:{_RATE_WORD}\s+(?:of\s+)?|{_RATE_VERB}\s+(?:an?\s+)?)(?:up\s+to\s+)?$")
     ) & ~pl.col("sentence").str.slice(0, pl.col("p_start")).str.contains(rf"{_NOT_RATE}\s+(?:of\s+)?(?:up\s+to\s+)?$")
+    rate_only = rate_only | company_item
     linked = linked.with_columns(
         pl.when(pl.col("_score").is_null()).then(None).otherwise("cue").alias("cue"),
         pl.when(pl.col("_score").is_null()).then(None).otherwise("c_start").alias("c_start"),
@@ -309,12 +351,15 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame) -> pl.DataFrame:
     return anchors.join(sents, on=["doc_id", "sent_id"], how="inner")
 
 
-def _continued(flag: str, gap_pattern: str) -> pl.Expr:
+def _continued(flag: str, gap_pattern: str, after: str | None = None) -> pl.Expr:
     """`flag`, or the flag of the percentage before in the sentence when the text between the two
-    matches `gap_pattern` (a list or a chain that goes on with the same kind of figure)."""
+    matches `gap_pattern` (a list or a chain that goes on with the same kind of figure) and, with
+    `after`, the text before that percentage matches `after`."""
     prev_end = pl.col("p_end").shift(1).over("doc_id", "sent_id").fill_null(0)
     gap = pl.col("sentence").str.slice(prev_end, (pl.col("p_start") - prev_end).clip(0))
     previous = pl.col(flag).shift(1).over("doc_id", "sent_id").fill_null(False)
+    if after is not None:
+        previous = previous & pl.col("_pl").shift(1).over("doc_id", "sent_id").str.contains(after).fill_null(False)
     return (pl.col(flag) | (previous & gap.str.contains(gap_pattern))).alias(flag)
 
 
@@ -364,7 +409,7 @@ def _specific_measures(pcts: pl.DataFrame, cues: pl.DataFrame) -> pl.DataFrame:
 
 
 def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
-    cand = _anchors(ctx, amounts)
+    cand = _anchors(ctx, amounts, reference)
     if cand.is_empty():
         return cand
     a_start = pl.min_horizontal("p_start", "c_start")
@@ -548,6 +593,8 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         & ~(pl.col("anaphoric") & ~is_pct)
         # duties an agreement will phase out, with no rate: "Serbia's duties on Chinese-built cars will be phased out"
         & ~(~is_pct & pl.col("right_head").str.contains(_PHASED_OUT))
+        # a measure without a rate that only would be: "Under the framework it would also open duty-free quotas"
+        & ~(~is_pct & pl.col("left").str.slice(-60).str.contains(r"(?i)(?-u:\b)(?:would|might)(?-u:\b)"))
         # "those quotas", "such curbs": a measure named before
         & ~(~is_pct & pl.col("left").str.contains(_DEMONSTRATIVE))
         # a bare "7.8% rate" only continues a measure named before it
@@ -610,6 +657,18 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
 
     is_pct = pl.col("p_start").is_not_null()
     prev_measure = pl.when(pl.col("measure") != "tariff").then("measure").shift(1).forward_fill().over("doc_id")
+    # a generic duty shortly after a trade-defence measure is that measure: "... anti-dumping duties
+    # on wind towers from China and Thailand. Chinese manufacturers face duties of up to 98.99%"
+    is_specific = pl.col("measure").is_in(_SPECIFIC)
+    prev_specific = pl.when(is_specific).then("measure").shift(1).forward_fill().over("doc_id")
+    prev_specific_sent = pl.when(is_specific).then("sent_id").shift(1).forward_fill().over("doc_id")
+    prev_specific_imposer = pl.when(is_specific).then("imposer_iso3").shift(1).forward_fill().over("doc_id")
+    carries_specific = (
+        pl.col("cue").fill_null("").str.contains(r"(?i)^(?:duty|duties|levy|levies)$")
+        & (pl.col("sent_id") - prev_specific_sent <= 2).fill_null(False)
+        # (the same imposer, or none named: "Washington did the same for its matching 24% levy" is not the duty before)
+        & (pl.col("imposer_iso3").is_null() | pl.col("imposer_iso3").eq_missing(prev_specific_imposer))
+    )
     anaphoric = pl.col("anaphoric")
     cand = cand.with_columns(
         pl.when(anaphoric & pl.col("target_iso3").is_null())
@@ -626,7 +685,14 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
             # a text that says "tariff" means a tariff, not the anti-dumping duty named before
             & ~pl.col("cue").fill_null("").str.contains("(?i)tariff")
         )
-        .then(pl.coalesce(prev_measure, pl.lit("tariff")))
+        .then(
+            # a definite rate names the measure given that rate before: "before the 39% levy took effect"
+            pl.when(pl.col("rate_pct").is_not_null() & ~anaphoric)
+            .then(pl.coalesce(pl.col("measure").shift(1).over("doc_id", "rate_pct"), prev_measure, pl.lit("tariff")))
+            .otherwise(pl.coalesce(prev_measure, pl.lit("tariff")))
+        )
+        .when(carries_specific & pl.col("measure").fill_null("tariff").eq("tariff"))
+        .then(prev_specific)
         .otherwise(pl.coalesce("measure", pl.lit("tariff")))
         .alias("measure"),
         in_sentence.alias("_prev_sentence"),
