@@ -75,7 +75,7 @@ def _ordinal_before(makers: str) -> str:
     """One aircraft by its rank: "took delivery of its third ATR 72-600", "the first of four A321LRs"."""
     of_total = rf"of\s+(?:its\s+)?(?:{COUNT_RE}\s+)?"
     return ascii_word_classes(
-        rf"(?i)(?:^|\W)(?:its|the|their)\s+{_ORDINALS}\s+(?:{of_total})?(?:(?:new|{makers})\s+)*$"
+        rf"(?i)(?:^|\W)(?:its|the|their|a)\s+{_ORDINALS}\s+(?:and\s+(?:final|last)\s+)?(?:{of_total})?(?:(?:new|{makers})\s+)*$"
     )
 
 
@@ -90,7 +90,14 @@ def _first_n_of(makers: str) -> str:
 _RETIRE_BEFORE = r"(?i)(?:retir\w*|phas\w+\s+out|ground\w*|sell\w*\s+off|replac\w*|succeed\w*)\s+(?:[\w-]+\s+){0,3}$"
 _HOPE = words((r"hopes?", r"hoped", r"could", r"might", r"expects?", r"expected", r"aims?\s+to", r"aiming\s+to"))
 # what has not happened: "ANAC has not received an application to validate the Chinese jet"
-_NEGATED = r"(?i)(?-u:\b)(?:not|n't|never|no)\s+(?:yet\s+)?(?:\w+\s+){0,2}?(?:received|validated|certified|ordered|signed|approved|delivered|leased|bought|applied)(?-u:\b)"
+_NEGATED = (
+    r"(?i)(?-u:\b)(?:not|n't|never|no)\s+(?:yet\s+)?(?:\w+\s+){0,2}?"
+    r"(?:received|validated|certified|ordered|signed|approved|delivered|leased|bought|applied|completed|granted|issued|finished)(?-u:\b)"
+)
+# A manufacturer's tally or an airline's fleet, not a deal: "Airbus now counts 74 firm orders for the
+# A350F from 11 customers", "Asman currently flies two leased Boeing 737-300s"
+_TALLY = r"(?i)(?-u:\b)(?:counts?|lists?|tall(?:y|ies)|has\s+(?:booked|logged|won))\s+(?:about\s+|some\s+|more\s+than\s+)?[\d,]+\s+(?:firm\s+)?orders\s+for\s"
+_FLEET_VERB = rf"(?i)(?-u:\b)(?:flies|fly|flying|operates|operate|operating)\s+(?:about\s+|some\s+)?{COUNT_RE}\s+(?:leased\s+|owned\s+|older\s+)?(?:[A-Z][\w-]*\s+)?$"
 # a row of a table flattened into text: "IndiGo (India) | Airbus | A321neo | 6"
 _TABLE_ROW = r"^[^|]+\|[^|]+\|"
 
@@ -438,6 +445,9 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
         & ~pl.col("_lclause").str.contains(_BACKLOG_BEFORE)
         & ~pl.col("_lclause").str.slice(-50).str.contains(_RETIRE_BEFORE)
         & ~pl.col("_local").str.contains(_NEGATED)
+        & ~pl.col("_lclause").str.contains(_TALLY)
+        # (unless a lessor follows: "is flying two Airbus A320s wet-leased from Latvia's SmartLynx")
+        & ~(pl.col("left").str.contains(_FLEET_VERB) & ~pl.col("_right").str.contains(r"(?i)(?-u:\b)(?:from|with)\s"))
         & ~(pl.col("_fleet") & _deal_of(pl.col("_lclause").str.slice(-50)).is_null())
     )
     if cand.is_empty():

@@ -87,7 +87,7 @@ MEASURE_NOT_FACT = (
     r"(?:avoid|sidestep|dodge|evade|circumvent|escape)\w*\s+(?:\w+\s+){0,3}?(?:tariffs?|duties)",
     # investigations, probes and requests are not measures yet
     r"(?:anti-?dumping|anti-?subsidy|countervailing|safeguard|trade\s+remed(?:y|ies))\s+(?:\w+\s+)?(?:investigations?|probes?|inquir(?:y|ies)|reviews?|cases?|complaints?|petitions?|requests?)",
-    r"(?:requests?|petitions?|applications?|complaints?|calls?)\s+(?:\w+\s+){0,4}?for\s+(?:\w+\s+){0,2}?(?:safeguard|anti-?dumping|countervailing|tariffs?|duties)(?:\s+(?:measures?|duties|protection))?",
+    r"(?:requests?|petitions?|applications?|complaints?|calls?|asked|seeking|sought)\s+(?:\w+\s+){0,4}?for\s+(?:\w+\s+){0,2}?(?:safeguard|anti-?dumping|countervailing|tariffs?|duties|quotas?)(?:\s+(?:measures?|duties|protection))?",
     # measures still being negotiated: "Kyiv and Brussels are negotiating larger quotas"
     r"(?:negotiat\w+|talks\s+(?:on|about|over)|discuss\w*|seek\w*|sought)\s+(?:\w+\s+){0,3}?(?:quotas?|tariffs?|duties|levies)",
     # a quota that bounds a duty ("a 25% duty on shipments above their quota") is not a measure of its own

@@ -101,7 +101,11 @@ _PCT_OTHER_RIGHT = (
     r"of\s+(?:all\s+)?(?:(?:tariff|product)\s+)?(?:lines|categories|headings|items|goods|products))"
 )
 _AVERAGE_LEVEL = r"(?i)(?-u:\b)(?:average|effective|weighted)\s+(?:[\w.-]+\s+){0,3}?(?:tariffs?|duty|duties|rates?)(?-u:\b)[^;]{0,60}$"
+_ORDINAL_BEFORE = r"(?i)(?:first|second|third|only|latest|biggest|largest)\s+(?:[\w-]+\s+){0,2}$"
 _PHASED_OUT = r"(?i)(?:will|would|to)\s+be\s+(?:gradually\s+)?(?:phased\s+out|eliminated|abolished)"
+_AGREEMENT_NAME = (
+    r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?[-–]){1,4}[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4}?\s+(?:Agreement|Treaty|Pact|Accord)"
+)
 _COMPANY_BEFORE = r"(?:^|,\s+|\s+and\s+|:\s+)([A-Z][\w.&'’-]*(?:\s+(?:\([^)]{1,20}\)|[A-Z][\w.&'’-]*)){0,3})\s+$"
 _WOULD_CUT = (
     r"(?i)(?-u:\b)(?:would\s+(?:be\s+)?|(?:will|would)\s+be\s+)(?:halved|cut|reduced|lowered|phased\s+out|eliminated|"
@@ -162,10 +166,10 @@ TEMPLATES = {
     # "a 25% duty on shipments above their quota under Brussels' own safeguard regime"
     "i_under": rf"^[^.;%]{{0,90}}?(?-u:\b)under\s+{THE}{{E}}{POSS}\s",
     # the sentence's subject: "China's commerce ministry announced that exports of ... will require licences"
-    "i_start": rf"^(?:[A-Z][A-Z .'’-]+\s+[—–-]\s+)?{THE}{{E}}{POSS}\s",
+    "i_start": rf"^(?:[A-Z][A-Z .'’-]+\s+[—–-]\s+)?(?:[Tt]he\s+)?{{E}}{POSS}\s",
     # the previous sentence's subject, when it opens with a country acting: "Mexico has been
     # tightening its own defences. Tariffs on Chinese textiles ... were raised in December"
-    "prev_subject": r"^(?:the\s+)?{E}\s+(?:has|have|had|is|was|are|were|will|would|also|said|says|(?-i:[a-z]+ed))(?-u:\b)",
+    "prev_subject": r"^(?:[Tt]he\s+)?{E}\s+(?:has|have|had|is|was|are|were|will|would|also|said|says|went|(?-i:[a-z]+(?:ed|s)))(?-u:\b)",
 }
 # The names after "on ... " ("on galvanised steel from China and Vietnam, the ..."): a run of
 # capitalised words joined by commas, "and", "or". Generic tokens here, not the entity
@@ -435,6 +439,9 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .str.replace_all(r"(?i)(?-u:\b)on\s+top\s+of(?-u:\b)", "ontopof")
         # (the lower end of a range between the measure word and the rate: "tariffs of between 10% and 15% ... on U.S. farm products")
         .str.replace_all(r"(?i)between\s+\d+(?:[.,]\d+)?\s?%\s+and\s", "between N and ")
+        # countries inside an agreement's name are not targets: "products that do not comply with the
+        # United States-Mexico-Canada Agreement"
+        .str.replace_all(_AGREEMENT_NAME, "the Agreement")
         # a cue that ends in "on" ("a ban on") leaves its target's "on" inside the cue
         .pipe(
             lambda text: (
@@ -516,7 +523,12 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .list.drop_nulls()
         .alias("free_isos"),
         # a generic duty in a sentence about one trade-defence measure is that measure
-        pl.when(pl.col("measure").eq("tariff") & pl.col("specific").is_not_null())
+        # (not one the text calls a tariff: "on top of China's normal 12% tariff on frozen beef")
+        pl.when(
+            pl.col("measure").eq("tariff")
+            & pl.col("specific").is_not_null()
+            & ~pl.col("cue").fill_null("").str.contains("(?i)tariff")
+        )
         .then(pl.col("specific"))
         .otherwise(pl.col("measure"))
         .alias("measure"),
@@ -595,6 +607,10 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         & ~(~is_pct & pl.col("right_head").str.contains(_PHASED_OUT))
         # a measure without a rate that only would be: "Under the framework it would also open duty-free quotas"
         & ~(~is_pct & pl.col("left").str.slice(-60).str.contains(r"(?i)(?-u:\b)(?:would|might)(?-u:\b)"))
+        # a description, not a measure: "The duty is the country's first anti-subsidy measure"
+        & ~(~is_pct & pl.col("left").str.contains(_ORDINAL_BEFORE))
+        # sanctions named in passing ("Switzerland, which usually follows EU sanctions") hit no one
+        & ~(~is_pct & (pl.col("measure") == "sanction") & ~pl.col("named_target"))
         # "those quotas", "such curbs": a measure named before
         & ~(~is_pct & pl.col("left").str.contains(_DEMONSTRATIVE))
         # a bare "7.8% rate" only continues a measure named before it
