@@ -200,7 +200,7 @@ AVIATION_STATUS: dict[str, tuple[str, ...]] = {
 # ---------------------------------------------------------------- agreements
 AGREEMENT_KINDS: dict[str, tuple[str, ...]] = {
     "mou": (r"memorand(?:ums?|a)(?:\s+of\s+(?:understanding|cooperation))?", r"MoUs?", r"MOUs?"),
-    "joint_statement": (r"joint\s+(?:[\w-]+\s+)?(?:statement|declaration|communiqu[eé])s?",),
+    "joint_statement": (r"(?i:joint\s+(?:[\w-]+\s+)?(?:statement|declaration|communiqu[eé])s?)",),
     # lower case only: "Council for the Promotion of International Trade" is a signatory, not a committee
     "committee": (
         r"(?-i:committees?)", r"(?-i:joint\s+(?:commissions?|councils?|mechanisms?))", r"(?-i:working\s+groups?|task\s+forces?)",

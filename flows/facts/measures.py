@@ -187,6 +187,8 @@ _MARKED = (
     + r"{0,2}?"
     + THE
     + r"{E}"
+    # (with the names coordinated after it: "18% for Laos and Cambodia alike")
+    + r"(?:(?:,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?{E})*"
     # whose producers or goods are named: "Chinese manufacturers face duties of up to 98.99%"
     + r"|{E}\s+(?:[\w-]+\s+)?(?i:producers|manufacturers|makers|exporters|mills|firms|companies|suppliers|shippers"
     + r"|growers|farmers|steelmakers|carmakers|automakers|goods|products|imports|exports|shipments|brands)(?-u:\b))"
@@ -327,12 +329,12 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference)
     )
     # A percentage with no usable cue stays only as "a 7.8% rate" / "set at 15.3%" (anaphoric), or
     # as an item of a list of rates: "The new rates ... take effect on August 7: 20% for Bangladesh, 19% for Pakistan".
+    listed_rate = pl.col("sentence").str.slice(0, pl.col("p_start")).str.contains(
+        rf"{_RATE_WORD}[^:;]*:\s[^:;]*$"
+    ) & pl.col("sentence").str.slice(pl.col("p_end")).str.contains(r"^\s+(?:for|on)\s")
     rate_only = (
         pl.col("sentence").str.slice(pl.col("p_end")).str.contains(rf"^\s*(?:[\w-]+\s+)?{_RATE_WORD}")
-        | (
-            pl.col("sentence").str.slice(0, pl.col("p_start")).str.contains(rf"{_RATE_WORD}[^:;]*:\s[^:;]*$")
-            & pl.col("sentence").str.slice(pl.col("p_end")).str.contains(r"^\s+(?:for|on)\s")
-        )
+        | listed_rate
         | pl.col("sentence")
         .str.slice(0, pl.col("p_start"))
         .str.contains(rf"(?:{_RATE_WORD}\s+(?:of\s+)?|{_RATE_VERB}\s+(?:an?\s+)?)(?:up\s+to\s+)?$")
@@ -344,7 +346,15 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference)
         pl.when(pl.col("_score").is_null()).then(None).otherwise("c_end").alias("c_end"),
     ).filter(pl.col("cue").is_not_null() | rate_only)
     pct_anchors = linked.select(
-        "doc_id", "sent_id", "p_start", "p_end", pl.col("value").alias("rate_pct"), "cue", "c_start", "c_end"
+        "doc_id",
+        "sent_id",
+        "p_start",
+        "p_end",
+        pl.col("value").alias("rate_pct"),
+        "cue",
+        "c_start",
+        "c_end",
+        listed_rate.alias("_listed_rate"),
     ).join(_specific_measures(pcts, cues), on=["doc_id", "sent_id", "p_start"], how="left")
     used = pct_anchors.drop_nulls("c_start").select("doc_id", "sent_id", "c_start").unique()
     lone = cues.join(used, on=["doc_id", "sent_id", "c_start"], how="anti").select(
@@ -613,8 +623,8 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         & ~(~is_pct & (pl.col("measure") == "sanction") & ~pl.col("named_target"))
         # "those quotas", "such curbs": a measure named before
         & ~(~is_pct & pl.col("left").str.contains(_DEMONSTRATIVE))
-        # a bare "7.8% rate" only continues a measure named before it
-        & (pl.col("cue").is_not_null() | pl.col("_has_prev"))
+        # a bare "7.8% rate" only continues a measure named before it ("the revised rates: 18% for ..." names one)
+        & (pl.col("cue").is_not_null() | pl.col("_has_prev") | pl.col("_listed_rate").fill_null(False))
     )
     cand = with_attributes(cand)
     return _drop_subsumed(cand).select(
@@ -697,7 +707,11 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
         pl.when(
             (anaphoric | pl.col("_definite_cue"))
             & pl.col("measure").fill_null("tariff").eq("tariff")
-            & pl.col("imposer_iso3").is_null()
+            # ("the levy on rapeseed" after "Kazakhstan raised its export duty": the same imposer may be named again)
+            & (
+                pl.col("imposer_iso3").is_null()
+                | (pl.col("_definite_cue") & pl.col("imposer_iso3").eq_missing(in_doc["imposer_iso3"]))
+            )
             # a text that says "tariff" means a tariff, not the anti-dumping duty named before
             & ~pl.col("cue").fill_null("").str.contains("(?i)tariff")
         )

@@ -46,6 +46,16 @@ def amounts_of(
         ("a plant costing E£7.2 billion", "E£7.2 billion", "money", 7.2e9, "EGP"),
         # the article goes with the amount after it
         ("A Rs 148 billion credit line", "Rs 148 billion", "money", 148e9, "INR"),
+        # scales hyphenated as adjectives
+        ("a $1.5-billion loan", "$1.5-billion", "money", 1.5e9, "USD"),
+        ("approved a half-billion-dollar loan", "a half-billion-dollar", "money", 5e8, "USD"),
+        ("a billion-dollar plant", "a billion-dollar", "money", 1e9, "USD"),
+        # a lone letter is a currency only with a figure that looks like money
+        ("South Africa sold R156 billion of goods", "R156 billion", "money", 156e9, "ZAR"),
+        ("a NZ$2.4 billion trade", "NZ$2.4 billion", "money", 2.4e9, "NZD"),
+        ("a JD 3.05 billion scheme", "JD 3.05 billion", "money", 3.05e9, "JOD"),
+        # a currency the file lists keeps its ISO code as an alias too
+        ("just MVR 95 million of fish", "MVR 95 million", "money", 95e6, "MVR"),
     ],
 )
 def test_amount_forms(text, written, kind, value, currency):
@@ -144,6 +154,22 @@ def test_generic_currency_words_follow_the_country_named_most(text, currency):
 )
 def test_more_local_currency_words(text, currency):
     assert amounts_of(text)["currency"].to_list() == [currency]
+
+
+def test_a_lone_letter_before_a_small_number_is_no_currency():
+    assert amounts_of("Route R23 was closed and lane B7 reopened.").is_empty()
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("Jordan's budget: 800 million dinars for water", "JOD"),
+        ("Tanzania paid 6.9 trillion shillings for the line", "TZS"),
+        ("Norway's exports worth 9.8 billion kroner", "NOK"),
+    ],
+)
+def test_generic_currency_words_of_more_countries(text, currency):
+    assert amounts_of(text, context=CONTEXT)["currency"].to_list() == [currency]
 
 
 def test_amounts_next_to_non_ascii_text_keep_their_boundaries():

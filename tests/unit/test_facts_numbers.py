@@ -62,6 +62,9 @@ def test_qualifier_before_a_number(before: str, qualifier: str) -> None:
         ("mid-2024", "2024-05-01", "2024-08-31"),
         ("the fiscal year ended March 2024", "2023-04-01", "2024-03-31"),
         ("the fiscal year that ended in June 2024", "2023-07-01", "2024-06-30"),
+        # without a year: the last such month by publication
+        ("the fiscal year that ended in March", "2024-04-01", "2025-03-31"),
+        ("the fiscal year that ended in June", "2023-07-01", "2024-06-30"),
     ],
 )
 def test_periods_resolve_against_the_publication_date(phrase: str, start: str, end: str) -> None:
@@ -82,6 +85,11 @@ def test_relative_period_without_a_date_is_null() -> None:
         ("from January 1", dt.date(2024, 11, 20), "2025-01-01"),
         ("since January 2020", APRIL, "2020-01-01"),
         ("took effect on Oct. 30", dt.date(2024, 10, 30), "2024-10-30"),
+        # what has started is in the past, even when a later date of that month is nearer
+        ("since February", dt.date(2025, 1, 20), "2024-02-01"),
+        # a weekday: the latest such day on or before publication (a Friday here)
+        ("with effect from Monday", dt.date(2025, 1, 31), "2025-01-27"),
+        ("since Tuesday", dt.date(2025, 3, 6), "2025-03-04"),
     ],
 )
 def test_effective_dates(phrase: str, published: dt.date, date: str) -> None:

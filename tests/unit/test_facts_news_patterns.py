@@ -1,0 +1,144 @@
+"""More patterns of news language, each on sentences invented for these tests (one text per case):
+coreference ("the country", "the kingdom"), lists of rates, comparisons, tariff-rate quotas,
+company-specific duties, roundup datelines, splits of aircraft orders, loans between two
+countries, and what is not a fact."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import polars as pl
+import pytest
+
+from fact_cases import assert_case
+from flows.facts.quick import facts_for_texts
+
+PUBLISHED = dt.date(2025, 9, 12)
+
+CASES: list[tuple[str, str, list[dict]]] = [
+    # ---- trade measures
+    # "the country's goods" are the story's country's; rates someone only threatened are comparisons
+    ("COLOMBO — Washington set a 22% tariff on the country's goods, well below the 41% it had floated in May.",
+     "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": "LKA", "measure": "tariff", "rate_pct": 22.0}]),
+    # a list of rates after a colon: one row per country, each with its own rate
+    ("President Donald Trump signed the order on Tuesday. The revised rates take effect next week: 18% for Laos and "
+     "Cambodia alike, 21% for Myanmar and 27% for Brazil.",
+     "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": "LAO", "measure": "tariff", "rate_pct": 18.0},
+      {"imposer_iso3": "USA", "target_iso3": "KHM", "measure": "tariff", "rate_pct": 18.0},
+      {"imposer_iso3": "USA", "target_iso3": "MMR", "measure": "tariff", "rate_pct": 21.0},
+      {"imposer_iso3": "USA", "target_iso3": "BRA", "measure": "tariff", "rate_pct": 27.0}]),
+    # an export duty is an export control; "the levy" after it is the same kind of measure
+    ("Kazakhstan raised its export duty on sunflower seeds, and the levy on rapeseed goes to 12% from 8%.",
+     "trade_measures",
+     [{"imposer_iso3": "KAZ", "target_iso3": None, "measure": "export_control", "rate_pct": 12.0}]),
+    # a tariff-rate quota: the over-quota rate is a quota; the destination imposes it on the shipper
+    ("Japanese automakers may ship 80,000 cars a year to Canada at a 2% duty, with anything above that paying 9.5%.",
+     "trade_measures",
+     [{"imposer_iso3": "CAN", "target_iso3": "JPN", "measure": "tariff", "rate_pct": 2.0},
+      {"imposer_iso3": "CAN", "target_iso3": "JPN", "measure": "quota", "rate_pct": 9.5}]),
+    # company-specific rates continue the trade-defence measure; a residual rate "applies to" the country
+    ("Turkey imposed anti-dumping duties on Chinese glass fibre on Friday. Jushi will pay 14.2%, Taishan 16.9% and "
+     "CPIC 19.5%, while a residual duty of 28.4% applies to all other Chinese exporters.",
+     "trade_measures",
+     [{"imposer_iso3": "TUR", "target_iso3": "CHN", "measure": "anti_dumping", "rate_pct": 14.2},
+      {"imposer_iso3": "TUR", "target_iso3": "CHN", "measure": "anti_dumping", "rate_pct": 16.9},
+      {"imposer_iso3": "TUR", "target_iso3": "CHN", "measure": "anti_dumping", "rate_pct": 19.5},
+      {"imposer_iso3": "TUR", "target_iso3": "CHN", "measure": "anti_dumping", "rate_pct": 28.4}]),
+    # bracketed rates after each target of a long list
+    ("Definitive anti-dumping duties on stainless cold-rolled flat products apply to imports from Indonesia (10.2%), "
+     "India (13.8%) and Taiwan (7.4%).", "trade_measures",
+     [{"target_iso3": "IDN", "measure": "anti_dumping", "rate_pct": 10.2},
+      {"target_iso3": "IND", "measure": "anti_dumping", "rate_pct": 13.8},
+      {"target_iso3": "TWN", "measure": "anti_dumping", "rate_pct": 7.4}]),
+    # cuts an agreement would bring, policy rates, forecasts and averages are not measures in force
+    ("Oman's 100% duty on imported dates would be cut to 50% once the pact takes effect, falling to 20% later. "
+     "The central bank held its policy rate at 5.5%, and economists forecast growth at 3.1%. The average US tariff "
+     "on Omani goods now stands at about 11%.",
+     "trade_measures",
+     [{"imposer_iso3": "OMN", "target_iso3": None, "measure": "tariff", "rate_pct": 100.0}]),
+    # producers named by origin are the target, never the imposer
+    ("Peru's anti-dumping duties on Chinese and Indian steel balls took effect in May. Chinese mills face up to 31%, "
+     "while Indian producers pay 12%.", "trade_measures",
+     [{"imposer_iso3": "PER", "target_iso3": "CHN", "measure": "anti_dumping", "rate_pct": 31.0},
+      {"imposer_iso3": "PER", "target_iso3": "IND", "measure": "anti_dumping", "rate_pct": 12.0}]),
+    # a ban on imports is a sanction; one on exports of named goods stands beside a rated export duty
+    ("The EU's ban on Belarusian potash took effect in 2022. New Delhi's curbs: a 15% duty on exports of onions, "
+     "and a ban on shipments of broken rice.", "trade_measures",
+     [{"imposer_iso3": "EUU", "target_iso3": "BLR", "measure": "sanction", "rate_pct": None},
+      {"imposer_iso3": "IND", "target_iso3": None, "measure": "export_control", "rate_pct": 15.0},
+      {"imposer_iso3": "IND", "target_iso3": None, "measure": "export_control", "rate_pct": None}]),
+    # a quota "under which" a country ships is that country's; sanctions named in passing are not a row
+    ("Washington will scrap the quota under which Argentine mills ship 180,000 tonnes of steel a year. "
+     "Norway, which usually follows EU sanctions, said it would decide later.", "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": "ARG", "measure": "quota", "rate_pct": None}]),
+    # ---- trade flows
+    # a share of the figure is not its partner; the same reporter's other direction shares the partner
+    ("Peru's copper exports reached $21 billion last year, about half of them to China. Chile sold $3.1 billion of "
+     "goods to Japan in 2024 and bought $2.4 billion.", "trade_flows",
+     [{"reporter_iso3": "PER", "partner_iso3": None, "flow": "export", "value_usd": 21e9},
+      {"reporter_iso3": "CHL", "partner_iso3": "JPN", "flow": "export", "value_usd": 3.1e9},
+      {"reporter_iso3": "CHL", "partner_iso3": "JPN", "flow": "import", "value_usd": 2.4e9}]),
+    # "the kingdom" is the main country of the story that is a kingdom, not the story's own country
+    ("ISLAMABAD — Pakistan's imports from Morocco reached $310 million last year, while exports to the kingdom "
+     "were a modest $95 million.", "trade_flows",
+     [{"reporter_iso3": "PAK", "partner_iso3": "MAR", "flow": "import", "value_usd": 310e6},
+      {"reporter_iso3": "PAK", "partner_iso3": "MAR", "flow": "export", "value_usd": 95e6}]),
+    # "they reached" continues the flow before it; prices and brands bought are not trade
+    ("Exports to Germany rose 12% to $14 billion last year, and in the first half of 2025 they reached $8 billion. "
+     "Cocoa futures now trade at about $7,900 on the London market.", "trade_flows",
+     [{"flow": "export", "partner_iso3": "DEU", "value_usd": 14e9},
+      {"flow": "export", "partner_iso3": "DEU", "value_usd": 8e9}]),
+    # ---- financing
+    # a loan one country signs with another goes to the story's country; a fund providing money lends it
+    ("HONIARA — New Zealand signed a NZ$40 million budget-support loan with the Solomon Islands on Monday. "
+     "The Kuwait Fund for Arab Economic Development is in talks to provide $30 million for the same programme.",
+     "financing",
+     [{"lender_iso3": "NZL", "borrower_iso3": "SLB", "instrument": "loan", "amount_usd": None},
+      {"lender_iso3": "KWT", "borrower_iso3": "SLB", "instrument": "loan", "amount_usd": 30e6}]),
+    # a project cost in a national currency is that country's; a money range is read at its upper bound
+    ("ANKARA — Turkish officials said the Basra port link is estimated to cost between 900 billion and 1.2 trillion "
+     "Iraqi dinars.", "financing",
+     [{"lender_iso3": None, "borrower_iso3": "IRQ", "instrument": "project_cost"}]),
+    # swap lines and credit for a state's own exporters are not financing
+    ("The central bank signed a $5 billion currency swap line with Beijing, and the development bank will offer a "
+     "$2 billion credit line to exporters hurt by the tariffs.", "financing", []),
+    # ---- aviation
+    # a deal split by model in the next sentence gives the per-model rows only
+    ("ADDIS ABABA — Ethiopian Airlines has ordered 14 Airbus jets. Ten of the aircraft are A350-900s; the other "
+     "four are A350-1000s.", "aviation_deals",
+     [{"manufacturer": "Airbus", "model": "A350-900", "quantity": 10, "deal": "order", "customer_iso3": "ETH"},
+      {"manufacturer": "Airbus", "model": "A350-1000", "quantity": 4, "deal": "order", "customer_iso3": "ETH"}]),
+    # a roundup's later dateline sets the country of an unknown airline; a type passed over is no deal
+    ("LIMA — Amazonas Airlines took delivery of an Airbus A321neo. QUITO — Andes Sur Air, a young Ecuadorian "
+     "carrier, signed a lease for two Boeing 737-700s, choosing them over Embraer's E195-E2.", "aviation_deals",
+     [{"manufacturer": "Airbus", "model": "A321neo", "quantity": 1, "deal": "delivery", "customer_iso3": "PER"},
+      {"manufacturer": "Boeing", "model": "737-700", "quantity": 2, "deal": "lease", "customer_iso3": "ECU"}]),
+    # a manufacturer's tally, a fleet and a backlog list are not deals
+    ("Embraer now counts 61 firm orders for the E175-E2 from 4 customers. Binter flies three leased ATR 72-600s, "
+     "and the airline already has 12 Airbus A320neos and 4 A321neos on order.", "aviation_deals", []),
+    # ---- agreements
+    # a named joint committee and a "Joint Vision Statement"; "if" later in the sentence is no hypothesis
+    ("Fiji and Tonga signed a defence treaty on Tuesday, pledging help if either is attacked, adopted a Joint "
+     "Vision Statement and agreed to set up a Joint Maritime Committee.", "agreements",
+     [{"parties_iso3": ["FJI", "TON"], "count": 1, "kind": "agreement"},
+      {"parties_iso3": ["FJI", "TON"], "count": 1, "kind": "joint_statement"},
+      {"parties_iso3": ["FJI", "TON"], "count": 1, "kind": "committee"}]),
+    # a partnership the two governments signed is an agreement even in a sentence about a loan
+    ("In Accra, UK Export Finance approved a £300 million loan for the Tema port, the first project under the "
+     "Growth Partnership that the two governments signed in March.", "agreements",
+     [{"parties_iso3": ["GBR", "GHA"], "count": 1, "kind": "agreement"}]),
+]  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _results() -> dict[str, pl.DataFrame]:
+    return facts_for_texts([text for text, _, _ in CASES], PUBLISHED)
+
+
+@pytest.mark.parametrize(("index", "case"), list(enumerate(CASES)), ids=[c[0][:50] for c in CASES])
+def test_news_pattern(index: int, case: tuple[str, str, list[dict]]) -> None:
+    _, table, expected = case
+    assert_case(_results(), index, table, expected)
