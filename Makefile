@@ -6,7 +6,7 @@ UV_VERSION := 0.13.8
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test test-fast lint format evaluate bench peer-suites lock clean
+.PHONY: help setup run test test-fast lint format evaluate quality bench peer-suites lock clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ format: $(STAMP) ## ruff format and autofix
 
 evaluate: $(STAMP) ## extraction quality on the untuned holdout corpus
 	$(BIN)/tradefacts evaluate --input tests/corpus/holdout --gold tests/gold/holdout.jsonl
+
+quality: $(STAMP) ## F1 per table on every labelled corpus, tuning and untuned splits (bench/quality.py)
+	$(BIN)/python bench/quality.py
 
 bench: $(STAMP) ## throughput and peak memory benchmark (see bench/README.md)
 	$(BIN)/python bench/run.py
