@@ -32,8 +32,15 @@ def _flow_for(settings: Settings):
         if settings.dask_address:
             runner = DaskTaskRunner(address=settings.dask_address)
         else:
+            # one polars thread per worker process: the workers are the parallelism (polars' own
+            # threads over many small steps gain little, and N workers x N threads oversubscribe)
             runner = DaskTaskRunner(
-                cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1, "processes": True}
+                cluster_kwargs={
+                    "n_workers": settings.workers,
+                    "threads_per_worker": 1,
+                    "processes": True,
+                    "env": {"POLARS_MAX_THREADS": "1"},
+                }
             )
         return build_warehouse.with_options(task_runner=runner)
     from prefect.task_runners import ThreadPoolTaskRunner
@@ -57,9 +64,18 @@ def print_summary(summary: dict) -> None:
     print(f"Parquet:   {run.exports_dir}/latest/")
 
 
+def _run_flow(settings: Settings, **parameters: object) -> dict:
+    """Run build_warehouse once; Prefect's ephemeral server starts while the pipeline is imported."""
+    server = prefect_env.start_ephemeral_server()
+    flow = _flow_for(settings)
+    if server is not None:
+        server.join()
+    return flow(settings=settings, **parameters)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    summary = _flow_for(settings)(settings=settings, prune=args.prune)
+    summary = _run_flow(settings, prune=args.prune)
     print_summary(summary)
     return 0
 
@@ -132,7 +148,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         settings = _settings(args).with_overrides(
             warehouse=Path(scratch) / "evaluate.duckdb", exports_dir=Path(scratch) / "exports"
         )
-        _flow_for(settings)(settings=settings)
+        _run_flow(settings)
         with _read_only(settings) as con:
             predicted = {table: query_frame(con, f"FROM {table}") for table in FACT_TABLES}
             doc_paths = dict(con.execute("SELECT doc_id, path FROM documents").fetchall())

@@ -11,6 +11,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -34,6 +35,25 @@ def configure(home: Path | None = None) -> None:
     os.environ.setdefault("PREFECT_HOME", str(home or PROJECT_ROOT / ".prefect"))
     for name, value in DEFAULTS.items():
         os.environ.setdefault(name, value)
+
+
+def start_ephemeral_server() -> threading.Thread | None:
+    """Start Prefect's ephemeral API server in the background, unless PREFECT_API_URL names one.
+
+    Its subprocess takes seconds to come up; started first, it comes up while this process imports
+    the pipeline (polars, Great Expectations). Join the thread before the flow runs: the flow then
+    finds the server running (Prefect keeps one per process)."""
+    if os.environ.get("PREFECT_API_URL"):
+        return None
+
+    def start() -> None:
+        from prefect.server.api.server import SubprocessASGIServer
+
+        SubprocessASGIServer().start()
+
+    thread = threading.Thread(target=start, name="prefect-ephemeral-server", daemon=True)
+    thread.start()
+    return thread
 
 
 @contextlib.contextmanager
