@@ -119,7 +119,9 @@ def _currency_from_context(amounts: pl.DataFrame, documents: pl.DataFrame, conte
     """Re-read a generic alias as the currency of the country the article is about (and the
     default country is not mentioned)."""
     countries = sorted(set(context["country"]) | set(context["default_country"]))
-    docs = documents.join(amounts.select("doc_id").unique(), on="doc_id", how="semi")
+    # (only the documents that use a generic alias: each country name costs one pass over their text)
+    generic = amounts.filter(pl.col("currency_alias").is_in(context["alias"].unique().implode()))
+    docs = documents.join(generic.select("doc_id").unique(), on="doc_id", how="semi")
     mentions = docs.select(
         "doc_id", *[pl.col("text").str.count_matches(c, literal=True).alias(c) for c in countries]
     ).unpivot(index="doc_id", variable_name="country", value_name="mentioned")
