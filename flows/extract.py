@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -49,8 +50,16 @@ def extractor_version(reference_dir: Path) -> str:
 def extract_tables(documents: pl.DataFrame, reference: Reference) -> dict[str, pl.DataFrame]:
     """amounts and the five fact tables for `documents` (doc_id, text, published)."""
     sentences = split_sentences(documents.select("doc_id", "text"))
-    amounts = extract_amounts(
-        documents, sentences, reference.currency_aliases, reference.fx_rates, reference.currency_context
-    )
-    found = facts.extract_facts(documents.select("doc_id", "published", "text"), sentences, amounts, reference.facts)
-    return {"amounts": amounts, **found}
+    # amounts and the sentences' entities do not depend on each other: found side by side
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        amounts_future = pool.submit(
+            extract_amounts,
+            documents,
+            sentences,
+            reference.currency_aliases,
+            reference.fx_rates,
+            reference.currency_context,
+        )
+        ctx = facts.sentence_context(documents.select("doc_id", "published", "text"), sentences, reference.facts)
+        amounts = amounts_future.result()
+    return {"amounts": amounts, **facts.facts_in_context(ctx, amounts, reference.facts)}
