@@ -369,9 +369,11 @@ def money_anchors(amounts: pl.DataFrame, ctx: pl.DataFrame) -> pl.DataFrame:
 
 
 # A price per unit ("$20 a kilogram", "$650 per tonne"): neither a trade value nor a loan.
+# (also the lower end of a price range: "$232–235 a tonne")
 _PER_UNIT = (
-    r"^\s*(?:a|an|per|/)\s*(?i:kilo(?:gram)?|kg|tonne|ton|metric\s+ton|barrel|bbl|unit|litre|liter|gallon|pound|lb|"
-    r"ounce|oz|megawatt-hour|MWh|kWh|head|piece|square\s+met(?:re|er)|share|seat|passenger|ticket|vehicle|car)s?(?-u:\b)"
+    r"^(?:\s*[–-]\s*\d[\d,.]*)?\s*(?:a|an|per|/)\s*(?i:kilo(?:gram)?|kg|tonne|ton|metric\s+ton|barrel|bbl|unit|litre|"
+    r"liter|gallon|pound|lb|ounce|oz|megawatt-hour|MWh|kWh|head|piece|square\s+met(?:re|er)|cubic\s+met(?:re|er)|share|"
+    r"seat|passenger|ticket|vehicle|car|container|TEU)s?(?-u:\b)"
 )
 
 

@@ -47,8 +47,9 @@ _NOT_FINANCE = [c for cues in FLOW_CUES.values() for c in cues] + [
     r"GDP", r"prices?", r"fares?", r"tickets?", r"seats?", r"salar(?:y|ies)", r"wages?", r"fines?", r"penalt(?:y|ies)",
     r"tax(?:es)?", r"duties", r"tariffs?", r"levies", r"list\s+prices?", r"debt-to-equity", r"deficit", r"surplus",
     r"income", r"earnings", r"turnover", r"spending", r"orders?", r"remittances", r"set\s+aside", r"earmark\w*",
-    # a currency swap line between central banks is reserves, not lending
-    r"(?:currency\s+)?swap(?:\s+lines?)?",
+    # a currency swap line between central banks is reserves, not lending; money a programme
+    # "would mobilise" is a hope
+    r"(?:currency\s+)?swap(?:\s+lines?)?", r"mobili[sz]\w*",
 ]  # fmt: skip
 _TRADED = words([c for cues in FLOW_CUES.values() for c in cues if "trade" not in c] + [r"goods"])
 _FINANCE_WORDS = [r"financ\w+", r"fund(?:s|ing|ed)?"]
@@ -71,8 +72,10 @@ _REPORTED_WOULD = (
 )
 # Stocks, not new money: "bringing its investment there to more than $6 billion", "a cumulative
 # $92 billion", "debt stood at $13.2 billion", "owing Chinese lenders about $17 billion".
+# (or a total of several documents: "signed financing agreements totalling US$ 961 million")
 _STOCK = words(
-    (r"cumulative", r"outstanding", r"owed", r"owes", r"owing", r"stood\s+at", r"stands\s+at", r"debt\s+stock")
+    (r"cumulative", r"outstanding", r"owed", r"owes", r"owing", r"stood\s+at", r"stands\s+at", r"debt\s+stock",
+     r"investment\s+stock", r"stocks?\s+of", r"totall?ing", r"combined")
 )  # fmt: skip
 # (right before the amount: "bringing the city close to closing the financing of a line that is
 # estimated to cost ..." is not a stock)
@@ -117,7 +120,10 @@ _GET = r"(?i:seek\w*|sought|request\w*|ask\w*|borrow\w*|receiv\w+|secur(?:ed|es|
 _FILL = r"(?:[\w“”\"'’-]+\s+)"
 TEMPLATES = {
     "l_from": rf"(?i:loans?|credit|financing|funding|funds?|grants?|aid|investment|money|capital)\s+{_FILL}{{0,2}}?(?:from|by)\s+{THE}{{E}}",
-    "l_by": rf"(?i:financ\w+|funded|backed|bankrolled)\s+{_FILL}{{0,3}}?by\s+{_FILL}{{0,3}}?{THE}{{E}}",
+    # (a plant "built by China's Gotion" is its investment)
+    "l_by": rf"(?i:financ\w+|funded|backed|bankrolled|built|developed|constructed)\s+{_FILL}{{0,3}}?by\s+{_FILL}{{0,3}}?{THE}{{E}}",
+    # a list of lenders: "- **Government of Japan:** Exchange of Notes and Grant Agreement for JPY 1.65 billion"
+    "l_bullet": r"^[-*•]\s*\**\s*(?:[Tt]he\s+)?(?:(?i:government|ministry)\s+of\s+)?{E}",
     "l_asked": rf"(?i:asked|requested|approached|urged)\s+{THE}{{E}}\s+(?i:for|to)",
     # (an aside may follow the subject: "Doha, for its part, has pledged $7.5 billion")
     "l_subj": rf"{{E}}{POSS}(?:,[^,;]{{1,30}},)?\s+{_FILL}{{0,3}}?{_GIVE}",
@@ -221,7 +227,7 @@ def _lender_org(reference: FactReference, text: pl.Expr) -> pl.Expr:
 # templates read in the amount's own clause only: who signed with whom ("A signed a loan with B,
 # while C pledged a grant to D" pairs A with B, not C)
 _CLAUSE_ONLY = ("signer", "with")
-_LENDER_TEMPLATES = ("l_from", "l_by", "l_asked", "l_adj", "l_invest", "l_subj")  # in order of trust
+_LENDER_TEMPLATES = ("l_from", "l_by", "l_asked", "l_adj", "l_invest", "l_subj", "l_bullet")  # in order of trust
 
 
 def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:

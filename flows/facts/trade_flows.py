@@ -104,6 +104,10 @@ _FLOW_OBJECT = (
 _SHARE_TO = r"(?i)((?:of\s+(?:them|it|which|those|these|that)|(?-u:\b)(?:mostly|mainly|largely|chiefly|primarily|predominantly))\s+(?:went\s+|going\s+|sold\s+|shipped\s+)?)(to|from)(?-u:\b)"
 
 
+_RIGHT_TO = r"^\s*(?:(?:of|worth\s+of|in)\s+(?:[\w-]+\s+){0,3}?)?(?:to|into)\s+(?:the\s+)?{E}"
+_RIGHT_FROM = r"^\s*(?:(?:of|worth\s+of|in)\s+(?:[\w-]+\s+){0,3}?)?from\s+(?:the\s+)?{E}"
+
+
 def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     cand = money_anchors(amounts, ctx.filter(pl.col("sentence").str.contains(FLOW_ANY)))
     if cand.is_empty():
@@ -130,11 +134,18 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
     cand = cand.with_columns(
         tag_entities(pl.col("clause").str.replace_all(_SHARE_TO, "$1~"), reference).alias("_tag_clause"),
         tag_entities(pl.col("sentence"), reference).alias("_tag_sentence"),
+        tag_entities(pl.col("right_clause").str.head(60), reference).alias("_tag_right"),
     )
     clause = pl.col("_tag_clause")
     roles = {name: extract_iso3(clause, t, reference, tagged=True) for name, t in TEMPLATES.items() if name != "made"}
     roles["made"] = extract_iso3(pl.col("_tag_sentence"), TEMPLATES["made"], reference, tagged=True)
     roles["between2"] = extract_iso3(clause, TEMPLATES["between"], reference, group=2, tagged=True)
+    # the country right after the figure is its own: "imported R9.6 billion from China and R2.7 billion from Vietnam"
+    roles["right_to"] = extract_iso3(pl.col("_tag_right"), _RIGHT_TO, reference, tagged=True)
+    roles["right_from"] = extract_iso3(pl.col("_tag_right"), _RIGHT_FROM, reference, tagged=True)
+    # the pair a sentence names: "trade between Mongolia and Korea ..., of which export of Mongolia amounted USD 52,3 mln"
+    roles["s_between"] = extract_iso3(pl.col("_tag_sentence"), TEMPLATES["between"], reference, tagged=True)
+    roles["s_between2"] = extract_iso3(pl.col("_tag_sentence"), TEMPLATES["between"], reference, group=2, tagged=True)
     pair = ascii_word_classes(_PAIR)
     roles["pair"] = to_iso3(pl.col("clause").str.extract(pair, 1), reference)
     roles["pair2"] = to_iso3(pl.col("clause").str.extract(pair, 2), reference)
@@ -144,6 +155,7 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
     partner = (
         pl.when(flow == "export").then(
             pl.coalesce(
+                "right_to",
                 "to",
                 # "there": a country named before in the sentence, else in the sentence before
                 pl.when(pl.col("clause").str.contains(_THERE)).then(
@@ -156,7 +168,7 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
                 ),
             )
         )
-        .when(flow == "import").then(pl.coalesce("from", "of", "of_goods", "made"))
+        .when(flow == "import").then(pl.coalesce("right_from", "from", "of", "of_goods", "made"))
         .otherwise(pl.coalesce("with", "between2", "pair2"))
     )  # fmt: skip
     cand = cand.with_columns(partner.alias("partner_iso3"))
@@ -180,9 +192,15 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         | ((flow == "import") & pl.col("clause").str.contains(_UNNAMED_FROM))
         | pl.col("sentence").str.contains(_OTHER_WAY)
     )
+    reporter = pl.col("reporter_iso3")
     cand = cand.with_columns(
         pl.when(pl.col("partner_iso3").is_null() & unnamed)
-        .then(first_other(pl.col("main"), pl.col("reporter_iso3")))
+        .then(first_other(pl.col("main"), reporter))
+        # the other side of the pair the sentence's trade is "between"
+        .when(pl.col("partner_iso3").is_null() & (reporter == pl.col("s_between")))
+        .then("s_between2")
+        .when(pl.col("partner_iso3").is_null() & (reporter == pl.col("s_between2")))
+        .then("s_between")
         .otherwise("partner_iso3")
         .alias("partner_iso3")
     )
@@ -209,6 +227,9 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
     cand = _counterflow(_pronoun_partner(_comparisons(cand))).filter(
         pl.col("flow").is_not_null()
         & ~pl.col("clause").str.contains(_SPECULATION)
+        # (a hypothesis earlier in the sentence covers what follows: "estimates the deal could lift exports
+        # by 39% ... and save exporters €4 billion a year")
+        & ~pl.col("left").str.contains(_SPECULATION)
         & pl.col("reporter_iso3").is_not_null()
         & pl.col("reporter_iso3").ne_missing(pl.col("partner_iso3"))
     )
