@@ -129,6 +129,15 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
         & ~pl.col("left_clause").str.contains(_NOT_CONCLUDED)
         # a description, not a signing: "The CEPA is Oman's first bilateral trade agreement with any country since ..."
         & ~(pl.col("left").str.contains(_ORDINAL_BEFORE) & ~pl.col("left_clause").str.contains(_DONE))
+        # bare "documents" are papers, not a count of agreements: "electronic customs documents"
+        & ~(
+            pl.col("match").str.contains(r"(?i)^documents$")
+            & ~pl.col("left").str.contains(rf"{COUNT_RE}\s+(?:[\w-]+\s+){{0,2}}$")
+        )
+        # an existing body meeting again is not a new one: "agreed to reconvene the Joint Commission"
+        & ~pl.col("left_clause").str.contains(
+            r"(?i)(?:reconven\w*|convene[sd]?|meetings?\s+of|session\s+of)\s+(?:[\w–-]+\s+){0,5}$"
+        )
     )
     if cand.is_empty():
         return pl.DataFrame()

@@ -94,6 +94,15 @@ _NEGATED = (
     r"(?i)(?-u:\b)(?:not|n't|never|no)\s+(?:yet\s+)?(?:\w+\s+){0,2}?"
     r"(?:received|validated|certified|ordered|signed|approved|delivered|leased|bought|applied|completed|granted|issued|finished)(?-u:\b)"
 )
+_SCHEDULE = (
+    r"(?i)(?-u:\b)(?:to\s+be\s+delivered|for\s+delivery|deliver(?:ed|ies|y)\s+(?:are\s+|is\s+)?(?:due\s+)?"
+    r"(?:from|between|starting|in|by|through)\s+(?:20\d\d|the\s+))"
+)
+_NOT_A_DEAL = (
+    r"(?i)(?-u:\b)(?:convert\w*\s+(?:[\w-]+\s+){0,7}?orders?\s+(?:into|to)\s|standardi[sz]\w*\s+on|"
+    r"swap\w*\s+(?:\w+\s+){0,3}?for)(?-u:\b)"
+)
+_UNTOLD = r"(?i)(?-u:\b)(?:did\s+not|didn't|does\s+not|doesn't|would\s+not|declined\s+to)\s+(?:say|disclose|specify|reveal|give)(?-u:\b)"
 # A manufacturer's tally or an airline's fleet, not a deal: "Airbus now counts 74 firm orders for the
 # A350F from 11 customers", "Asman currently flies two leased Boeing 737-300s"
 _TALLY = r"(?i)(?-u:\b)(?:counts?|lists?|tall(?:y|ies)|has\s+(?:booked|logged|won))\s+(?:about\s+|some\s+|more\s+than\s+)?[\d,]+\s+(?:firm\s+)?orders\s+for\s"
@@ -396,6 +405,10 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
     cand = pl.concat(parts, how="vertical_relaxed")
     # the verb just before the model decides ("took delivery of two A320neos, part of an earlier
     # order"), unless its clause says the jets come with crews; then the clause; then the sentence
+    # a delivery schedule belongs to an order, it is no delivery: "20 777-9s ..., to be delivered between 2027 and 2032"
+    cand = cand.with_columns(
+        *[pl.col(c).str.replace_all(_SCHEDULE, "~").alias(c) for c in ("_local", "_lclause", "deal_text")]
+    )
     local = _deal_of(pl.col("_local"))
     from_sentence = local.is_null() & _deal_of(pl.col("_lclause").str.slice(-50)).is_null()
     cand = cand.with_columns(
@@ -415,6 +428,18 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
     # one row per model and deal of a sentence ("a firm order for four E195-E2s ... and will lease
     # two more E195-E2s" gives two)
     cand = cand.unique(subset=["doc_id", "sent_id", "model", "deal"], keep="first", maintain_order=True)
+    # a family named beside one of its variants is that variant again: "its first Boeing 787-10, the
+    # first of a dozen Dreamliners" (787)
+    variants = cand.select("doc_id", "sent_id", pl.col("model").alias("_variant")).drop_nulls("_variant")
+    repeated_family = (
+        cand.select("doc_id", "sent_id", "model")
+        .drop_nulls("model")
+        .join(variants, on=["doc_id", "sent_id"])
+        .filter(pl.col("_variant").str.starts_with(pl.concat_str("model", pl.lit("-"))))
+        .select("doc_id", "sent_id", "model")
+        .unique()
+    )
+    cand = cand.join(repeated_family, on=["doc_id", "sent_id", "model"], how="anti")
     # the model's own clause first: "took delivery of its first A321XLR on Monday and will use it
     # ... that its 757s could only just manage" is a completed delivery
     cand = cand.with_columns(
@@ -445,6 +470,14 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
         & ~pl.col("_lclause").str.contains(_BACKLOG_BEFORE)
         & ~pl.col("_lclause").str.slice(-50).str.contains(_RETIRE_BEFORE)
         & ~pl.col("_local").str.contains(_NEGATED)
+        # converting orders between variants, leaving a split untold, standardising on a type: no deal
+        & ~pl.col("_local").str.contains(_NOT_A_DEAL)
+        & ~pl.col("sentence").str.contains(_UNTOLD)
+        # ("the first of a dozen Dreamliners the carrier has on order": the backlog, unless one of it was delivered)
+        & (
+            ~pl.col("_right").str.contains(r"(?i)^[^;.]{0,60}?(?:has|have|had)\s+(?:[\w-]+\s+)?on\s+order(?-u:\b)")
+            | pl.col("_part_of_order")
+        )
         & ~pl.col("_lclause").str.contains(_TALLY)
         # (unless a lessor follows: "is flying two Airbus A320s wet-leased from Latvia's SmartLynx")
         & ~(pl.col("left").str.contains(_FLEET_VERB) & ~pl.col("_right").str.contains(r"(?i)(?-u:\b)(?:from|with)\s"))

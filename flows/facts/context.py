@@ -201,6 +201,17 @@ def _mask_currency_prefixes(sentence: pl.Expr) -> pl.Expr:
     )
 
 
+def _mask_repeated_acronyms(sentence: pl.Expr, reference: FactReference) -> pl.Expr:
+    """An acronym in brackets right after a name we know repeats that name: "the Caribbean
+    Development Bank (CDB)" is not also China Development Bank ("CDB"). Blanked with as many
+    letters (offsets hold)."""
+    tagged = tag_entities(sentence, reference)
+    for length in range(2, 7):
+        acronym = rf"{TAG_OPEN}?[A-Z][A-Za-z]{{{length - 1}}}{TAG_CLOSE}?"
+        tagged = tagged.str.replace_all(rf"({TAG_CLOSE}\s\(){acronym}\)", f"${{1}}{'x' * length})")
+    return untag(tagged)
+
+
 def sentence_context(documents: pl.DataFrame, sentences: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     """Sentences with published date, entity mentions (`ents`), their ISO3 in order (`isos`,
     actors only, repeats removed), the document's two main countries (`main`), the previous
@@ -215,7 +226,7 @@ def sentence_context(documents: pl.DataFrame, sentences: pl.DataFrame, reference
             "char_start",
             "char_end",
             pl.col("sentence").alias("evidence"),
-            _mask_currency_prefixes(pl.col("sentence")).alias("sentence"),
+            _mask_repeated_acronyms(_mask_currency_prefixes(pl.col("sentence")), reference).alias("sentence"),
         )
         .join(documents.select("doc_id", "published"), on="doc_id", how="left")
         .with_columns(pl.col("sentence").str.extract_all(reference.entity_re).alias("ents"))

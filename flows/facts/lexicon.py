@@ -175,7 +175,8 @@ DEAL_CUES: dict[str, tuple[str, ...]] = {
     "lease": (r"leas\w+", r"dry[-\s]leas\w+", r"sale[-\s]and[-\s]leaseback", r"rent\w*"),
     "mou": (r"memorand(?:ums?|a)", r"MoUs?", r"MOUs?", r"letters?\s+of\s+intent", r"LoIs?", r"LOIs?", r"framework\s+agreements?"),
     # an airline's "purchase agreement" for new jets is an order
-    "order": (r"order\w*", r"commitments?\s+for", r"firm\s+order", r"purchase\s+agreements?"),
+    # (firming up a purchase of new jets is an order: "firmed up the purchase of 103 Boeing aircraft")
+    "order": (r"order\w*", r"commitments?\s+for", r"firm\s+order", r"purchase\s+agreements?", r"firm(?:ed|s)?\s+up\s+(?:the\s+|an?\s+|its\s+)?purchase"),
     "purchase": (r"purchas\w+", r"buy(?:s|ing)?", r"bought", r"acquir\w+", r"acquisitions?"),
     "delivery": (r"deliver\w*", r"took\s+delivery", r"taken\s+delivery", r"take\s+delivery", r"handed\s+over", r"received", r"arriv\w+"),
     "certification": (r"certif\w+", r"type\s+certificate", r"airworthiness", r"validat\w+", r"recogni[sz]\w+\s+(?:[\w’'-]+\s+){0,3}?aviation\s+authorit\w+", r"approv\w+\s+(?:\w+\s+){0,3}?(?:aircraft|jets?|planes?|to\s+fly|operat\w+)"),
@@ -251,7 +252,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Commercial contracts belong to their own tables, not to `agreements`.
 AGREEMENT_COMMERCIAL = (
-    r"loans?", r"debts?", r"to\s+invest", r"maturit(?:y|ies)", r"escrow", r"credit\s+lines?", r"lines?\s+of\s+credit", r"leas\w+", r"aircraft", r"jets?", r"planes?",
+    r"loans?", r"debts?", r"to\s+invest", r"(?:financing|grant|shareholders?['’]?|investment)\s+agreements?", r"stakes?", r"maturit(?:y|ies)", r"escrow", r"credit\s+lines?", r"lines?\s+of\s+credit", r"leas\w+", r"aircraft", r"jets?", r"planes?",
     r"purchase\s+agreements?", r"supply\s+(?:agreements?|contracts?|deals?)", r"sales?\s+(?:agreements?|contracts?)",
     # a company's contract to invest in or build one asset: "signed a $700 million deal to invest in a terminal"
     r"(?:deals?|agreements?|contracts?)\s+(?:with\s+(?:the\s+)?[\w-]+\s+)?to\s+(?:invest|build|construct|develop|operate)\s+(?:in\s+)?(?:an?|the)\s+(?:[\w$.,-]+\s+){0,4}?(?:terminal|refinery|plant|factory|port|mine|smelter|mill)s?",
