@@ -30,7 +30,8 @@ _SIGNED_BY_GOVERNMENTS = r"(?i)^\s*(?:that|which)\s+(?:the\s+)?(?:two|both|three
 # "the deals", "these new digital protocols" refer back; "the signing of nine agreements" does not
 # (short words like "of" break the noun phrase).
 _ANAPHORIC = (
-    r"(?i)(?:^|\W)(?:the|these|those|such(?:\s+an?)?|its|their|this|that|both|other)\s+((?:[a-z-]{3,}\s+){0,4})$"
+    r"(?i)(?:^|\W)(?:the|these|those|such(?:\s+an?)?|its|their|this|that|both|other|today['’]s|yesterday['’]s)\s+"
+    r"((?:[a-z-]{3,}\s+){0,4})$"
 )
 # ... unless the words between are an action ("the two governments signed nine documents"), the
 # document is picked out of a set ("One of the memorandums, signed by ..."), or a relative clause
@@ -119,7 +120,8 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
             | pl.col("right_clause").str.contains(_SIGNED_AFTER)
             | pl.col("left").str.contains(_SIGNED_BEFORE)
         )
-        & (anaphoric_words.is_null() | anaphoric_words.str.contains(_DONE) | defined | one_of)
+        # ("signed the agreements on behalf of ...": an empty run of words still refers back)
+        & (~pl.col("left").str.contains(_ANAPHORIC) | anaphoric_words.str.contains(_DONE) | defined | one_of)
         # "30 agreements and memorandums" is one total; "a pact and a memorandum" are two documents
         & ~(
             pl.col("left").str.contains(_COORDINATED)
@@ -156,8 +158,17 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
             pl.col("left").str.extract(_COUNT_BEFORE, 1),
         ).alias("_count"),
         party_clause.str.extract_all(reference.entity_re).alias("_ents"),
+        # a bloc is a party through its members ("the EU-Mercosur agreement")
+        party_clause.str.extract_all(reference.bloc_re)
+        .list.eval(pl.element().replace_strict(reference.bloc_members, default=""))
+        .list.join(" ")
+        .str.split(" ")
+        .alias("_bloc_members"),
     ).with_columns(
-        actor_isos(pl.col("_ents"), reference).alias("_parties"),
+        pl.concat_list(actor_isos(pl.col("_ents"), reference), "_bloc_members")
+        .list.filter(pl.element() != "")
+        .list.unique(maintain_order=True)
+        .alias("_parties"),
         pl.col("_ents")
         .list.eval(pl.element().replace_strict(org_names, default=None, return_dtype=pl.Utf8))
         .list.drop_nulls()

@@ -219,7 +219,7 @@ AGREEMENT_KINDS: dict[str, tuple[str, ...]] = {
 AGREEMENT_DONE = (
     r"sign(?:s|ed|ing|ings)?", r"ink(?:s|ed|ing)?", r"seal\w*", r"conclud\w+", r"exchang\w+", r"reached", r"issu\w+", r"adopt\w+",
     r"witness\w*", r"establish\w*", r"creat\w+", r"set\s+up", r"launch\w*", r"form(?:ed|ing)", r"agreed", r"struck",
-    r"announc\w+", r"finali[sz]\w+", r"clinch\w*", r"released",
+    r"announc\w+", r"finali[sz]\w+", r"clinch\w*", r"released", r"put\s+(?:their|its)\s+names?\s+to",
 )  # fmt: skip
 # Topics, most specific first: a phrase counted for one topic is not read again for another.
 TOPICS: dict[str, tuple[str, ...]] = {

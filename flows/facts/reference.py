@@ -41,6 +41,9 @@ class FactReference:
     place_of: dict[str, str] = field(repr=False)
     # coreference stand-in -> the countries it can mean (empty: any, i.e. the story's country)
     coreference_groups: dict[str, tuple[str, ...]] = field(repr=False)
+    # trade bloc alias ("Mercosur") -> its members' ISO3 codes, space-separated (a party to a pact)
+    bloc_members: dict[str, str] = field(repr=False)
+    bloc_re: str = field(repr=False)
     # regex alternations without capture groups
     entity_re: str = field(repr=False)
     country_re: str = field(repr=False)
@@ -162,7 +165,8 @@ def _coreference(path: Path) -> tuple[pl.DataFrame, dict[str, tuple[str, ...]]]:
 
 
 def load_reference(folder: Path) -> FactReference:
-    """Read seeds/reference/*.csv (countries_extra, coreference, cities, organisations, airlines, aircraft_models)."""
+    """Read seeds/reference/*.csv (countries_extra, coreference, cities, organisations, airlines,
+    aircraft_models, trade_blocs)."""
     folder = Path(folder)
     extra = pl.read_csv(folder / "countries_extra.csv", schema_overrides={"iso3": pl.Utf8})
     countries = pl.concat([_pycountry_names(), extra.select("alias", "iso3", "kind")]).unique(
@@ -187,6 +191,7 @@ def load_reference(folder: Path) -> FactReference:
         subset=["alias"], keep="last", maintain_order=True
     )
     models = pl.read_csv(folder / "aircraft_models.csv")
+    blocs = pl.read_csv(folder / "trade_blocs.csv")
     places = countries.filter(pl.col("kind").is_in(["capital", "name", "city"]))
 
     def aliases(frame: pl.DataFrame) -> list[str]:
@@ -203,6 +208,8 @@ def load_reference(folder: Path) -> FactReference:
         model_of=dict(zip(models["alias"], models["model"], strict=True)),
         model_maker_of=dict(zip(models["alias"], models["manufacturer"], strict=True)),
         coreference_groups=coreference_groups,
+        bloc_members=dict(zip(blocs["alias"], blocs["members"], strict=True)),
+        bloc_re=alternation(aliases(blocs)),
         place_of=dict(zip(places["alias"].str.to_lowercase(), places["iso3"], strict=True)),
         entity_re=alternation(aliases(entities)),
         country_re=alternation(aliases(countries)),

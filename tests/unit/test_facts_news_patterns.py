@@ -130,6 +130,9 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("In Accra, UK Export Finance approved a £300 million loan for the Tema port, the first project under the "
      "Growth Partnership that the two governments signed in March.", "agreements",
      [{"parties_iso3": ["GBR", "GHA"], "count": 1, "kind": "agreement"}]),
+    # a trade bloc is a party through its members; a continent ("South America's") is no party
+    ("The European Union and South America's Mercosur bloc put their names to a trade pact on Friday.", "agreements",
+     [{"parties_iso3": ["ARG", "BRA", "EUU", "PRY", "URY"], "count": 1, "kind": "agreement"}]),
 ]  # fmt: skip
 
 
@@ -142,3 +145,4 @@ def _results() -> dict[str, pl.DataFrame]:
 def test_news_pattern(index: int, case: tuple[str, str, list[dict]]) -> None:
     _, table, expected = case
     assert_case(_results(), index, table, expected)
+
