@@ -90,11 +90,20 @@ def _is_airline(reference: FactReference) -> pl.Expr:
     return pl.element().is_in([alias for alias, category in reference.category_of.items() if category == "airline"])
 
 
+def _signed_list_item() -> pl.Expr:
+    """Whether a sentence is a bullet under a head that says its items were signed ("The
+    instruments signed are:" then "* An Air Services Agreement between ...")."""
+    bullet = pl.col("sentence").str.contains(r"^[-*•]\s")
+    head = pl.when(~bullet).then(pl.col("sentence")).forward_fill().over("doc_id")
+    return bullet & head.str.contains(rf"{_DONE}[^.]*:\s*$").fill_null(False)
+
+
 def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     # cheap tests first: each filter only reads the rows the previous one kept
     sents = (
-        ctx.filter(pl.col("sentence").str.contains(AGREEMENT_ANY))
-        .filter(pl.col("sentence").str.contains(_DONE))
+        ctx.with_columns(_signed_list_item().alias("_listed"))
+        .filter(pl.col("sentence").str.contains(AGREEMENT_ANY))
+        .filter(pl.col("_listed") | pl.col("sentence").str.contains(_DONE))
         # (airlines as entities, longest first: "United Arab Emirates" is no mention of Emirates)
         .filter(
             ~pl.col("sentence").str.contains(reference.model_re)
@@ -106,6 +115,10 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
         return pl.DataFrame()
     cand = with_clause(found.join(sents, on=["doc_id", "sent_id"]), "match_start", "match_end")
     anaphoric_words = pl.col("left").str.extract(_ANAPHORIC, 1)
+    # a title is no reference back: "signed the Memorandum of Understanding on Power Purchase"
+    titled = pl.col("match").str.contains(r"^\p{Lu}") & pl.col("right").str.contains(
+        r"^\s+(?:on|of|for|between|concerning)\s+(?:the\s+)?\p{Lu}"
+    )
     defined = pl.col("right_clause").str.contains(rf"^\s*(?:that|which)\s+(?:[\w-]+\s+){{0,5}}?{_DONE}")
     one_of = pl.col("left").str.contains(_ONE_OF)
     # a loan, a lease or an aircraft in the sentence makes it a commercial contract ("signed a loan
@@ -121,7 +134,7 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
             | pl.col("left").str.contains(_SIGNED_BEFORE)
         )
         # ("signed the agreements on behalf of ...": an empty run of words still refers back)
-        & (~pl.col("left").str.contains(_ANAPHORIC) | anaphoric_words.str.contains(_DONE) | defined | one_of)
+        & (~pl.col("left").str.contains(_ANAPHORIC) | anaphoric_words.str.contains(_DONE) | defined | one_of | titled)
         # "30 agreements and memorandums" is one total; "a pact and a memorandum" are two documents
         & ~(
             pl.col("left").str.contains(_COORDINATED)

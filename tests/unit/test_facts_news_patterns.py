@@ -133,6 +133,16 @@ CASES: list[tuple[str, str, list[dict]]] = [
     # a trade bloc is a party through its members; a continent ("South America's") is no party
     ("The European Union and South America's Mercosur bloc put their names to a trade pact on Friday.", "agreements",
      [{"parties_iso3": ["ARG", "BRA", "EUU", "PRY", "URY"], "count": 1, "kind": "agreement"}]),
+    # bullets under a head that says they were signed; a title after "the" is no reference back
+    ("SUVA — Fiji and Samoa signed two documents on Friday. The documents signed were:\n\n"
+     "* A Maritime Boundary Treaty between the Government of Fiji and the Government of Samoa;\n"
+     "* A Memorandum of Understanding on Fisheries Cooperation between the two fisheries ministries.\n\n"
+     "Later, the energy ministers of Fiji and Tonga signed the Memorandum of Understanding on Solar Power.",
+     "agreements",
+     [{"parties_iso3": ["FJI", "WSM"], "count": 2, "kind": "agreement"},
+      {"parties_iso3": ["FJI", "WSM"], "count": 1, "kind": "agreement"},
+      {"parties_iso3": ["FJI", "WSM"], "count": 1, "kind": "mou"},
+      {"parties_iso3": ["FJI", "TON"], "count": 1, "kind": "mou"}]),
 ]  # fmt: skip
 
 
@@ -145,4 +155,3 @@ def _results() -> dict[str, pl.DataFrame]:
 def test_news_pattern(index: int, case: tuple[str, str, list[dict]]) -> None:
     _, table, expected = case
     assert_case(_results(), index, table, expected)
-
