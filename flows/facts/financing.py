@@ -96,6 +96,9 @@ _DOMESTIC_SUPPORT = (
 )
 # A total built up over years: "has invested more than $3.8 billion in its mines since 2018".
 _SINCE_YEAR = r"(?i)(?-u:\b)since\s+(?:(?:19|20)\d\d|the\s+(?:19|20)\d0s)(?-u:\b)"
+# A total whose parts follow (and are read themselves): "a package of A$80 million, made up of a
+# A$60 million loan and a A$20 million grant".
+_MADE_UP_OF = r"(?i)^[^.;]{0,40}?(?:,\s*|\s+)(?:made\s+up\s+of|compris\w+|consist\w*\s+of|split\s+(?:into|between)|divided\s+into)\s"
 # A unit price: "$95 per container", "C$610 a tonne".
 _UNIT_PRICE = r"(?i)^\s*(?:per|a|an|each)\s+(?:[\w-]+\s+)?(?:tonnes?|tons?|barrels?|containers?|units?|kilowatt-hours?|kwh|litres?|liters?|kilograms?|kg|heads?|shares?|passengers?|seats?|vehicles?|per)(?-u:\b)"
 # "buy a 15% stake in ... for about $1 billion": an investment, whatever the stake is in
@@ -413,6 +416,7 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
         & ~pl.col("left_clause").str.slice(-80).str.contains(_REWORKED)
         & ~pl.col("right").str.contains(_UNIT_PRICE)
         & ~pl.col("right").str.contains(_DEBT_SERVICE)
+        & ~pl.col("right").str.contains(_MADE_UP_OF)
         & ~pl.col("right_clause").str.contains(_DOMESTIC_SUPPORT)
         & ~((pl.col("instrument") == "investment") & pl.col("right_clause").str.contains(_SINCE_YEAR))
     )

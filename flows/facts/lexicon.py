@@ -67,7 +67,9 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
         # a duty or tax on exports restricts them: "export duties", "an export tax of 10%"
         r"export\s+(?:duties|duty|tax(?:es)?|levies|levy|tariffs?|charges?)",
         r"(?:ban|bans|banned|restrict\w*|curbs?|controls?|limits?)\s+(?:on\s+)?(?:the\s+)?(?:exports?|sales|shipments)\s+of",
-        r"requir\w*\s+(?:an?\s+)?(?:export\s+)?licen[cs]es?",
+        r"requir\w*\s+(?:an?\s+)?(?:export\s+)?licen[cs]es?", r"licen[cs]es?\s+to\s+export",
+        # "the controls Beijing placed on battery-grade graphite"
+        r"controls\s+(?:[\w-]+\s+){0,2}(?:placed|imposed|put)\s+on",
         # passive licence rules: "Licences will be required for shipments of ...", "licensing requirements"
         r"licen[cs]es?\s+(?:will\s+be\s+|are\s+(?:now\s+)?|is\s+(?:now\s+)?)required", r"licen[cs]ing\s+(?:requirements?|rules?|regimes?)",
     ),

@@ -84,7 +84,8 @@ _PCT_OTHER_LEFT = (
     r"spared|exempt(?:ed)?\s+from|(?:reversing|reversed|undoing|after|following)\s+(?:[\w’'-]+\s+){0,3}?(?:cut|reduction|increase|hike|rise)\s+to|"
     # a policy rate, a forecast, a stacked total: "held its benchmark Selic rate at 15%", "which
     # they forecast at 2.5%", "bringing the total to 50%"
-    r"(?:benchmark|policy|interest|lending|repo|Selic|key|base|deposit)\s+(?:[\w-]+\s+){0,2}?rates?\s+(?:at|to|of|by)|"
+    r"(?:(?:benchmark|policy|interest|lending|repo|Selic|key|base|deposit)\s+(?:[\w-]+\s+){0,2}?rates?|Selic|SELIC)"
+    r"\s+(?:at|to|of|by)|"
     r"(?:forecasts?|forecast|estimated?|seen|projected|expected|predicted)\s+(?:it\s+|them\s+)?(?:at|to\s+be)|"
     r"(?:total|combined|cumulative|overall)\s+(?:rate\s+|level\s+)?(?:to|of|at))\s+"
     r"(?:the\s+)?(?:(?:about|around|some|nearly|roughly|almost|more\s+than|over|just|only|up\s+to|as\s+much\s+as)\s+)?$"
@@ -98,7 +99,8 @@ _PCT_OTHER_RIGHT = (
     r"year-on-year|from\s+a\s+year|of\s+GDP|of\s+capacity|interest|inflation|(?:of\s+)?(?:the\s+)?vote|"
     r"to\s+(?:the\s+)?(?:cost|costs|price|prices|bill)|owned|ownership|of\s+[A-Z][\w.]*(?:'s|’s)\s|by\s+value|"
     # a share of goods covered, not a rate: "duties on 98% of tariff lines"
-    r"of\s+(?:all\s+)?(?:(?:tariff|product)\s+)?(?:lines|categories|headings|items|goods|products))"
+    r"of\s+(?:all\s+)?(?:(?:tariff|product)\s+)?(?:lines|categories|headings|items|goods|products)|"
+    r"of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:exports|imports|trade|shipments)(?-u:\b))"
 )
 _AVERAGE_LEVEL = r"(?i)(?-u:\b)(?:average|effective|weighted)\s+(?:[\w.-]+\s+){0,3}?(?:tariffs?|duty|duties|rates?)(?-u:\b)[^;]{0,60}$"
 _ORDINAL_BEFORE = r"(?i)(?:first|second|third|only|latest|biggest|largest)\s+(?:[\w-]+\s+){0,2}$"

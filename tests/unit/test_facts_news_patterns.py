@@ -116,9 +116,21 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "carrier, signed a lease for two Boeing 737-700s, choosing them over Embraer's E195-E2.", "aviation_deals",
      [{"manufacturer": "Airbus", "model": "A321neo", "quantity": 1, "deal": "delivery", "customer_iso3": "PER"},
       {"manufacturer": "Boeing", "model": "737-700", "quantity": 2, "deal": "lease", "customer_iso3": "ECU"}]),
+    # a total whose parts follow is not read beside them
+    ("Japan will provide a package of $90 million to Palau, made up of a $70 million loan and a $20 million grant.",
+     "financing",
+     [{"lender_iso3": "JPN", "borrower_iso3": "PLW", "instrument": "loan", "amount_usd": 70e6},
+      {"lender_iso3": "JPN", "borrower_iso3": "PLW", "instrument": "grant", "amount_usd": 20e6}]),
+    # what the subject said it would do next is no hypothesis about the figure
+    ("Turkish refiners, which bought $21 billion of Russian crude last year, said they would review their contracts.",
+     "trade_flows",
+     [{"reporter_iso3": "TUR", "partner_iso3": "RUS", "flow": "import", "value_usd": 21e9}]),
     # a manufacturer's tally, a fleet and a backlog list are not deals
     ("Embraer now counts 61 firm orders for the E175-E2 from 4 customers. Binter flies three leased ATR 72-600s, "
      "and the airline already has 12 Airbus A320neos and 4 A321neos on order.", "aviation_deals", []),
+    # a central bank's rate and a share of trade covered are not tariff rates
+    ("With the Selic at 13.25%, Brazil's tariffs look less important. Under the pact, Chile will remove duties on "
+     "94% of Peruvian exports.", "trade_measures", []),
     # ---- agreements
     # a named joint committee and a "Joint Vision Statement"; "if" later in the sentence is no hypothesis
     ("Fiji and Tonga signed a defence treaty on Tuesday, pledging help if either is attacked, adopted a Joint "
