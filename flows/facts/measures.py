@@ -140,7 +140,7 @@ TEMPLATES = {
     # target: whose goods it hits
     # "12.7% on Moldovan rod", "12.7% on wire rod from Moldova"
     "t_pct": r"^\s*(?:for|on)\s+(?:[\w-]+\s+){0,2}?(?:(?:[\w-]+\s+){0,3}?from\s+)?" + THE + "{E}",
-    "t_right": rf"^[^.;%,]{{0,90}}?(?-u:\b)(?:on|against|targeting|hitting|for|appl(?:y|ies|ied)\s+to)\s+(?:imports?\s+from\s+)?{_FILL}{{0,6}}?{THE}{{E}}",
+    "t_right": rf"^(?:[^.;%,]|\.\d){{0,90}}?(?-u:\b)(?:on|against|targeting|hitting|for|appl(?:y|ies|ied)\s+to)\s+(?:imports?\s+from\s+)?{_FILL}{{0,6}}?{THE}{{E}}",
     "t_facing": rf"{{E}}{POSS}\s+(?:{_FILL}|{{E}}\s+){{0,6}}?(?i:fac(?:e|es|ed|ing)|hit\s+(?:with|by)|subject(?:ed)?\s+to|slapped\s+with)(?-u:\b)",
     "t_hit": rf"(?i:hit|hits|hitting|targets?|targeting|targeted|punish\w*|slapp\w*)\s+{THE}{{E}}",
     "t_from": rf"(?i:imports?|importers?|buyers?|shipments?|goods|products|exports?)\s+(?:of\s+{_FILL}{{0,3}}?)?from\s+{THE}{{E}}",

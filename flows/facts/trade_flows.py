@@ -26,7 +26,7 @@ from flows.facts.context import (
     words,
 )
 from flows.facts.lexicon import FLOW_CUES, NOT_FLOW_CUES, SPECULATION, TRADE_NOT_FLOW
-from flows.facts.numbers import UNITS, qualifier_before
+from flows.facts.numbers import COUNT_RE, UNITS, qualifier_before
 from flows.facts.periods import PERIOD_RE, resolve_frame
 from flows.facts.products import product_of
 from flows.facts.reference import FactReference
@@ -89,6 +89,11 @@ _YEARS_BACK = r"(?i)(\w+)\s+years?\s+(?:earlier|before|ago|previously)"
 _UNNAMED_TO = r"(?i:exports?|shipments?|sales|sold|shipped|exported)(?:\s+[^\s;,]+){0,5}?\s+to\s+(?i:the|what|its|their|a)(?-u:\b)"
 _UNNAMED_FROM = (
     r"(?i:imports?|purchases|bought|imported)(?:\s+[^\s;,]+){0,5}?\s+from\s+(?i:the|what|its|their|a)(?-u:\b)"
+)
+# Several partners at once are none of them: "exported €55 billion of goods to the four countries"
+_SEVERAL_PARTNERS = (
+    rf"(?i)(?:to|from)\s+(?:the|its|their)\s+(?:{COUNT_RE}|several|other)\s+"
+    r"(?:[\w-]+\s+)?(?:countries|nations|members|states|economies|partners|markets)(?-u:\b)"
 )
 # "imported X from Mexico ... and sold it $334 billion": the partner of the figure before.
 _PRONOUN_PARTNER = r"(?i:sold|exported|shipped|sent|sells|exports)\s+(?:it|them)(?-u:\b)"
@@ -192,7 +197,7 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         ((flow == "export") & pl.col("clause").str.contains(_UNNAMED_TO))
         | ((flow == "import") & pl.col("clause").str.contains(_UNNAMED_FROM))
         | pl.col("sentence").str.contains(_OTHER_WAY)
-    )
+    ) & ~pl.col("clause").str.contains(_SEVERAL_PARTNERS)
     reporter = pl.col("reporter_iso3")
     cand = cand.with_columns(
         pl.when(pl.col("partner_iso3").is_null() & unnamed)

@@ -121,6 +121,12 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "financing",
      [{"lender_iso3": "JPN", "borrower_iso3": "PLW", "instrument": "loan", "amount_usd": 70e6},
       {"lender_iso3": "JPN", "borrower_iso3": "PLW", "instrument": "grant", "amount_usd": 20e6}]),
+    # several partners at once are none of them
+    ("CANBERRA — Australia and the Pacific Alliance met on Monday. Chile is the largest economy among them. Australia "
+     "exported US$9 billion of goods to the four countries last year and imported US$7 billion from them.",
+     "trade_flows",
+     [{"reporter_iso3": "AUS", "partner_iso3": None, "flow": "export", "value_usd": 9e9},
+      {"reporter_iso3": "AUS", "partner_iso3": None, "flow": "import", "value_usd": 7e9}]),
     # what the subject said it would do next is no hypothesis about the figure
     ("Turkish refiners, which bought $21 billion of Russian crude last year, said they would review their contracts.",
      "trade_flows",
@@ -128,6 +134,10 @@ CASES: list[tuple[str, str, list[dict]]] = [
     # a manufacturer's tally, a fleet and a backlog list are not deals
     ("Embraer now counts 61 firm orders for the E175-E2 from 4 customers. Binter flies three leased ATR 72-600s, "
      "and the airline already has 12 Airbus A320neos and 4 A321neos on order.", "aviation_deals", []),
+    # a specific duty (money per unit) names its target after the amount
+    ("LIMA — The Economy Ministry imposed an anti-dumping duty of $0.85 per kilogram on ceramic tiles from India, "
+     "after finding dumping margins of up to 40%.", "trade_measures",
+     [{"imposer_iso3": "PER", "target_iso3": "IND", "measure": "anti_dumping", "rate_pct": None}]),
     # a central bank's rate and a share of trade covered are not tariff rates
     ("With the Selic at 13.25%, Brazil's tariffs look less important. Under the pact, Chile will remove duties on "
      "94% of Peruvian exports.", "trade_measures", []),
