@@ -67,6 +67,7 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
         # a duty or tax on exports restricts them: "export duties", "an export tax of 10%"
         r"export\s+(?:duties|duty|tax(?:es)?|levies|levy|tariffs?|charges?)",
         r"(?:ban|bans|banned|restrict\w*|curbs?|controls?|limits?)\s+(?:on\s+)?(?:the\s+)?(?:exports?|sales|shipments)\s+of",
+        r"(?:stop|stops|stopped|stopping|halt|halts|halted|halting|suspend\w*|bar|bars|barred|barring)\s+(?:the\s+|all\s+)?(?:exports?|shipments)\s+of",
         r"requir\w*\s+(?:an?\s+)?(?:export\s+)?licen[cs]es?", r"licen[cs]es?\s+to\s+export",
         # "the controls Beijing placed on battery-grade graphite"
         r"controls\s+(?:[\w-]+\s+){0,2}(?:placed|imposed|put)\s+on",

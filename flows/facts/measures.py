@@ -161,6 +161,8 @@ TEMPLATES = {
     "i_poss": rf"{{E}}{POSS}\s+{_FILL}{{0,5}}$",
     "i_poss_near": rf"{{E}}{POSS}\s+{_FILL}{{0,2}}$",
     "i_subj": rf"{{E}}{POSS}\s+{_FILL}{{0,6}}?{_IMPOSE_VERB}",
+    # the first of two subjects: "Cameroon and the Republic of Congo will stop exports of logs"
+    "i_co": rf"{{E}}\s+and\s+{THE}{{E}}\s+(?:{_FILL}{{0,6}}?{_IMPOSE_VERB}|{_FILL}{{0,2}}$)",
     "i_rel": rf"^[^.;]{{0,60}}?{{E}}\s+(?:has\s+|had\s+|have\s+)?{_IMPOSE_VERB}",
     "i_from": rf"^\s*{_FILL}{{0,2}}?(?:from|by|imposed\s+by)\s+{THE}{{E}}",
     # the destination imposes the rate its imports pay: "able to ship 100,000 vehicles a year to the United States at a 10% tariff"
@@ -510,9 +512,10 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     roles = {name: extract_iso3(pl.col(f"_tag_{col}"), TEMPLATES[name], reference, tagged=True) for name, col in (
         ("t_pct", "p_right"), ("t_right", "right_target"), ("t_facing", "left_tail"), ("t_from", "left_tail"), ("t_hit", "left_tail"),
         ("t_before", "p_left"), ("t_to", "right_target"), ("t_listed", "sentence"), ("t_shipper", "left_tail"), ("i_dest", "left_tail"), ("t_quota", "sentence"), ("t_paren", "p_left"),
-        ("i_poss", "left_unmarked"), ("i_poss_near", "left_unmarked"), ("i_subj", "left_unmarked"), ("i_rel", "right_head"),
+        ("i_poss", "left_unmarked"), ("i_poss_near", "left_unmarked"), ("i_subj", "left_unmarked"), ("i_co", "left_unmarked"), ("i_rel", "right_head"),
         ("i_from", "right_head"), ("i_under", "right_head"), ("i_start", "sentence"), ("prev_subject", "prev_sentence"),
     )}  # fmt: skip
+    roles["i_co2"] = extract_iso3(pl.col("_tag_left_unmarked"), TEMPLATES["i_co"], reference, group=2, tagged=True)
     target_span = (
         pl.when(pl.col("measure") == "export_control")
         # export controls name whom the goods may not reach: "shipments of chips to the UAE and Saudi Arabia"
@@ -583,6 +586,19 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .otherwise(pl.concat_list(pl.col("target_iso3")))
         .alias("target_iso3")
     ).explode("target_iso3")
+    # two subjects impose it together: one row each
+    co_imposer = (
+        (pl.col("imposer_iso3") == pl.col("i_co2"))
+        & pl.col("i_co").is_not_null()
+        & pl.col("i_co").ne_missing(pl.col("target_iso3"))
+        & pl.col("i_co").ne_missing(pl.col("imposer_iso3"))
+    )
+    cand = cand.with_columns(
+        pl.when(co_imposer.fill_null(False))
+        .then(pl.concat_list("i_co", "imposer_iso3"))
+        .otherwise(pl.concat_list("imposer_iso3"))
+        .alias("imposer_iso3")
+    ).explode("imposer_iso3")
     over_quota = (
         pl.col("sentence").str.slice(0, pl.col("p_start")).str.slice(-90).str.contains(_OVER_QUOTA)
         | pl.col("p_right").str.contains(_OVER_QUOTA_AFTER)

@@ -138,6 +138,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("LIMA — The Economy Ministry imposed an anti-dumping duty of $0.85 per kilogram on ceramic tiles from India, "
      "after finding dumping margins of up to 40%.", "trade_measures",
      [{"imposer_iso3": "PER", "target_iso3": "IND", "measure": "anti_dumping", "rate_pct": None}]),
+    # two subjects stop exports together: one row each
+    ("LIBREVILLE — Timber is changing. Gabon and Equatorial Guinea will halt exports of raw logs from 2027.",
+     "trade_measures",
+     [{"imposer_iso3": "GAB", "target_iso3": None, "measure": "export_control", "rate_pct": None},
+      {"imposer_iso3": "GNQ", "target_iso3": None, "measure": "export_control", "rate_pct": None}]),
     # a central bank's rate and a share of trade covered are not tariff rates
     ("With the Selic at 13.25%, Brazil's tariffs look less important. Under the pact, Chile will remove duties on "
      "94% of Peruvian exports.", "trade_measures", []),
