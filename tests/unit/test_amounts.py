@@ -142,6 +142,10 @@ def test_lakh_crore_is_a_trillion():
          "NPR"),
         ("Mexico's farm ministry said Mexico sold 40 billion pesos of tomatoes.", "MXN"),
         ("Manila's budget adds 20 billion pesos for roads.", "PHP"),
+        # bare "francs": Swiss by default, CFA francs in a Central or West African story
+        ("Switzerland sold goods worth 63.4 billion francs to the United States.", "CHF"),
+        ("Cameroon's budget adds 92 billion francs for roads, Cameroon's ministry said.", "XAF"),
+        ("Senegal will borrow 150 billion francs on the regional market.", "XOF"),
     ],
 )  # fmt: skip
 def test_generic_currency_words_follow_the_country_named_most(text, currency):
