@@ -140,7 +140,10 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
             pl.col("left").str.contains(_COORDINATED)
             & ~pl.col("left").str.extract(r"(?:and|or|&)\s+((?:[\w-]+\s+){0,3})$", 1).str.contains(f"^{COUNT_RE}\\s")
         )
-        & ~pl.concat_str("left_clause", "right_clause").str.contains(_SPECULATIVE)
+        # (a relative clause that says who signed it makes a fact of it: "a memorandum that the two
+        # governments signed, setting out a deal that negotiators hope to conclude")
+        & ~pl.col("left_clause").str.contains(_SPECULATIVE)
+        & ~(pl.col("right_clause").str.contains(_SPECULATIVE) & ~defined)
         & ~pl.col("left_clause").str.contains(_NOT_CONCLUDED)
         # a description, not a signing: "The CEPA is Oman's first bilateral trade agreement with any country since ..."
         & ~(pl.col("left").str.contains(_ORDINAL_BEFORE) & ~pl.col("left_clause").str.contains(_DONE))

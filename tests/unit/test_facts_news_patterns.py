@@ -157,6 +157,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("In Accra, UK Export Finance approved a £300 million loan for the Tema port, the first project under the "
      "Growth Partnership that the two governments signed in March.", "agreements",
      [{"parties_iso3": ["GBR", "GHA"], "count": 1, "kind": "agreement"}]),
+    # what negotiators only hope for later in the sentence does not undo a signed memorandum
+    ("The cut follows a memorandum of understanding that the two governments signed in Seoul, setting out a trade "
+     "deal that negotiators hope to turn into a binding agreement next year. Korea and Peru welcomed it.",
+     "agreements",
+     [{"parties_iso3": ["KOR", "PER"], "count": 1, "kind": "mou"}]),
     # a trade bloc is a party through its members; a continent ("South America's") is no party
     ("The European Union and South America's Mercosur bloc put their names to a trade pact on Friday.", "agreements",
      [{"parties_iso3": ["ARG", "BRA", "EUU", "PRY", "URY"], "count": 1, "kind": "agreement"}]),
