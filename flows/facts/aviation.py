@@ -249,7 +249,9 @@ def _parties(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
             ]
             + [
                 pl.when(appositions.list.get(i, null_on_oob=True).str.starts_with(pl.col(name))).then(
-                    appositions.list.get(i, null_on_oob=True).str.extract(f"({reference.country_re})\\s+\\S+$", 1)
+                    appositions.list.get(i, null_on_oob=True).str.extract(
+                        f"({reference.country_re})\\s+(?:[\\w-]+\\s+)?\\S+$", 1
+                    )
                 )
                 for i in range(2)
             ]

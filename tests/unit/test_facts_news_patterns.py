@@ -131,6 +131,9 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("Turkish refiners, which bought $21 billion of Russian crude last year, said they would review their contracts.",
      "trade_flows",
      [{"reporter_iso3": "TUR", "partner_iso3": "RUS", "flow": "import", "value_usd": 21e9}]),
+    # an unknown airline's country from an apposition with two words before its noun
+    ("Pamir Air, the Tajik state-backed start-up, signed a firm order for four Airbus A220-300 jets.", "aviation_deals",
+     [{"manufacturer": "Airbus", "model": "A220-300", "quantity": 4, "deal": "order", "customer_iso3": "TJK"}]),
     # a manufacturer's tally, a fleet and a backlog list are not deals
     ("Embraer now counts 61 firm orders for the E175-E2 from 4 customers. Binter flies three leased ATR 72-600s, "
      "and the airline already has 12 Airbus A320neos and 4 A321neos on order.", "aviation_deals", []),
