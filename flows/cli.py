@@ -69,7 +69,7 @@ def _run_flow(settings: Settings, **parameters: object) -> dict:
     server = prefect_env.start_ephemeral_server()
     flow = _flow_for(settings)
     if server is not None:
-        server.join()
+        server.wait_ready()
     return flow(settings=settings, **parameters)
 
 

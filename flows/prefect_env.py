@@ -6,12 +6,14 @@ somewhere (PREFECT_API_URL for a team server, PREFECT_HOME) wins over these defa
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import ctypes
 import os
+import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -37,23 +39,82 @@ def configure(home: Path | None = None) -> None:
         os.environ.setdefault(name, value)
 
 
-def start_ephemeral_server() -> threading.Thread | None:
-    """Start Prefect's ephemeral API server in the background, unless PREFECT_API_URL names one.
+def _die_with_parent() -> None:
+    """In the server's process: get SIGTERM when the process that started it dies, even by
+    SIGKILL (an out-of-memory kill), so no server is left running on its own (Linux only)."""
+    if sys.platform == "linux":
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
 
-    Its subprocess takes seconds to come up; started first, it comes up while this process imports
-    the pipeline (polars, Great Expectations). Join the thread before the flow runs: the flow then
-    finds the server running (Prefect keeps one per process)."""
+
+class LocalServer:
+    """A Prefect API server in a subprocess on a free loopback port, in its own session.
+
+    `ephemeral` runs Prefect's own ephemeral app (what Prefect starts when no API URL is set:
+    no UI, no background services); otherwise `prefect server start`, which also schedules
+    deployments. `env` is the server's environment (default: this process's); `log` receives
+    its output."""
+
+    def __init__(self, *, ephemeral: bool = False, env: dict[str, str] | None = None, log: Path | None = None):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}/api"
+        self.log = log
+        if ephemeral:
+            command = [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app"]
+            command += ["--log-level", "error", "--lifespan", "on"]
+            env = {**(env or os.environ), "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1"}
+        else:
+            command = [str(Path(sys.executable).with_name("prefect")), "server", "start", "--no-ui"]
+        command += ["--host", "127.0.0.1", "--port", str(self.port)]
+        out = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 (closed in stop())
+        self.process = subprocess.Popen(
+            command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_die_with_parent
+        )
+        if log:
+            out.close()  # the child holds its own copy
+
+    def wait_ready(self, timeout_s: float = 180.0) -> None:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.url}/health", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                pass
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                where = f"; see {self.log}" if self.log else ""
+                raise RuntimeError(f"the local Prefect server did not start on port {self.port}{where}")
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, 15)  # the session this server started, by its id
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, 9)
+            self.process.wait()
+
+
+def start_ephemeral_server() -> LocalServer | None:
+    """Start Prefect's ephemeral API server for this process, unless PREFECT_API_URL names one.
+
+    Call it before Prefect is imported: the server's subprocess comes up on the other core while
+    this process imports the pipeline (Prefect, polars, Great Expectations), and Prefect then
+    finds PREFECT_API_URL set. Prefect's own way (SubprocessASGIServer) needs `prefect.server`
+    imported here first, which cost seconds of this process's start-up. Call `wait_ready()` on
+    the result before the flow runs; the server stops when the process exits, after Prefect has
+    sent its last events."""
     if os.environ.get("PREFECT_API_URL"):
         return None
-
-    def start() -> None:
-        from prefect.server.api.server import SubprocessASGIServer
-
-        SubprocessASGIServer().start()
-
-    thread = threading.Thread(target=start, name="prefect-ephemeral-server", daemon=True)
-    thread.start()
-    return thread
+    server = LocalServer(ephemeral=True, log=Path(os.environ["PREFECT_HOME"]) / "ephemeral-server.log")
+    os.environ["PREFECT_API_URL"] = server.url
+    atexit.register(server.stop)
+    return server
 
 
 @contextlib.contextmanager
@@ -79,41 +140,10 @@ def api_server(timeout_s: float = 180.0) -> Iterator[str]:
 def local_server(
     *, env: dict[str, str] | None = None, log: Path | None = None, timeout_s: float = 180.0
 ) -> Iterator[str]:
-    """`prefect server start` on a free loopback port, in its own session, stopped on exit.
-    Yields its API URL. `env` is the server's environment (default: this process's); `log`
-    receives its output."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    prefect = Path(sys.executable).with_name("prefect")
-    with contextlib.ExitStack() as stack:
-        out = stack.enter_context(open(log, "w")) if log else subprocess.DEVNULL
-        server = subprocess.Popen(
-            [str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-ui"],
-            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
-        url = f"http://127.0.0.1:{port}/api"
-        try:
-            deadline = time.monotonic() + timeout_s
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
-                        if response.status == 200:
-                            break
-                except OSError:
-                    pass
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(
-                        f"the local Prefect server did not start on port {port}" + (f"; see {log}" if log else "")
-                    )
-                time.sleep(0.5)
-            yield url
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(server.pid, 15)  # the session this function started, by its id
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(server.pid, 9)
-                server.wait()
+    """`prefect server start` on a free loopback port, stopped on exit. Yields its API URL."""
+    server = LocalServer(env=env, log=log)
+    try:
+        server.wait_ready(timeout_s)
+        yield server.url
+    finally:
+        server.stop()

@@ -129,10 +129,14 @@ def _possessive_variants(orgs: pl.DataFrame, country_names: list[str]) -> pl.Dat
     """ "China's Export-Import Bank" for "Export-Import Bank of China", and "Vietnam's Chamber of
     Commerce and Industry" for "Vietnam Chamber of Commerce and Industry": news writes both."""
     names = sorted(set(country_names), key=len, reverse=True)
+    rank = {name: n for n, name in enumerate(names)}
     extra = []
     for row in orgs.iter_rows(named=True):
         alias = row["alias"]
-        for name in names:
+        # only a name the alias starts with or ends with after "of" can match: try just those
+        spaces = [m.start() for m in re.finditer(" ", alias)]
+        pieces = {alias[:i] for i in spaces} | {alias[i + 1 :] for i in spaces}
+        for name in sorted(pieces & rank.keys(), key=rank.__getitem__):
             if alias.startswith(name + " "):
                 rest = alias[len(name) + 1 :]
                 extra += [{**row, "alias": f"{name}{p} {rest}"} for p in _POSSESSIVES]
