@@ -67,7 +67,9 @@ class LocalServer:
         else:
             command = [str(Path(sys.executable).with_name("prefect")), "server", "start", "--no-ui"]
         command += ["--host", "127.0.0.1", "--port", str(self.port)]
-        out = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 (closed in stop())
+        if log:
+            log.parent.mkdir(parents=True, exist_ok=True)  # a fresh Prefect home does not exist yet
+        out = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 (closed below, the child keeps a copy)
         self.process = subprocess.Popen(
             command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_die_with_parent
         )
