@@ -69,12 +69,16 @@ class LocalServer:
         command += ["--host", "127.0.0.1", "--port", str(self.port)]
         if log:
             log.parent.mkdir(parents=True, exist_ok=True)  # a fresh Prefect home does not exist yet
-        out = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 (closed below, the child keeps a copy)
-        self.process = subprocess.Popen(
-            command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_die_with_parent
-        )
-        if log:
-            out.close()  # the child holds its own copy
+        # the child keeps its own copy of the log's file descriptor
+        with open(log, "w") if log else contextlib.nullcontext(subprocess.DEVNULL) as out:
+            self.process = subprocess.Popen(
+                command,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                preexec_fn=_die_with_parent,
+            )
 
     def wait_ready(self, timeout_s: float = 180.0) -> None:
         deadline = time.monotonic() + timeout_s
@@ -93,12 +97,12 @@ class LocalServer:
 
     def stop(self) -> None:
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, 15)  # the session this server started, by its id
+            os.killpg(self.process.pid, signal.SIGTERM)  # the session this server started, by its id
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, 9)
+                os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
 
 
