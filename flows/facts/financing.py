@@ -137,7 +137,7 @@ TEMPLATES = {
     # "Australia signed a A$200 million loan with Papua New Guinea": one side lends, the other borrows
     "signer": rf"{{E}}{POSS}\s+(?:{_FILL}){{0,3}}?(?i:signed|inked|sealed|agreed|concluded)(?-u:\b)",
     "with": rf"(?i:loans?|credit|financing|grants?|agreements?)(?-u:\b)[^;]{{0,40}}?(?-u:\b)with\s+{THE}{{E}}",
-    "b_to": rf"(?i:loans?|credit(?:\s+lines?)?|lines?\s+of\s+credit|financing|funding|grants?|aid|investment|lend\w*|lent|extend\w*|provid\w+|disburs\w+|pledg\w+|to\s+invest|invest\w*)\s+(?:[^\s;]+\s+){{0,8}}?(?:to|for|in|into)\s+(?:its\s+|their\s+)?{THE}{_FILL}{{0,3}}?{{E}}",
+    "b_to": rf"(?i:loans?|credit(?:\s+lines?)?|lines?\s+of\s+credit|financing|funding|grants?|aid|packages?|investment|lend\w*|lent|extend\w*|provid\w+|disburs\w+|pledg\w+|to\s+invest|invest\w*)\s+(?:[^\s;]+\s+){{0,8}}?(?:to|for|in|into)\s+(?:its\s+|their\s+)?{THE}{_FILL}{{0,3}}?{{E}}",
     "b_subj": rf"{{E}}{POSS}\s+{_FILL}{{0,4}}?{_GET}",
     # where a project is: "the Tabora–Kigoma section of Tanzania's standard gauge railway"
     "b_project": rf"{{E}}{POSS}\s+(?:[\w–-]+\s+){{0,4}}?(?:{alt(PROJECT_NOUNS)}|(?i:sections?|stretch|segments?|legs?|phases?))(?-u:\b)",

@@ -146,7 +146,7 @@ FINANCE_STATUS: dict[str, tuple[str, ...]] = {
     "signed": (r"sign(?:s|ed|ing|ings)?", r"ink(?:s|ed|ing)?", r"seal\w*"),
     "disbursed": (r"disburs\w+", r"released", r"transferred", r"paid\s+out", r"drawn\s+down"),
     "completed": (r"complet\w+", r"finish\w+", r"inaugurat\w+", r"opened", r"began\s+operat\w+"),
-    "agreed": (r"agree\w*", r"approv\w+", r"pledg\w+", r"commit\w+", r"promis\w+", r"grant(?:ed|s)", r"secur(?:ed|es|ing)", r"won", r"obtain\w+", r"provid\w+", r"extend\w+", r"offer(?:s|ed)"),
+    "agreed": (r"agree\w*", r"approv\w+", r"pledg\w+", r"announc\w+", r"unveil\w+", r"commit\w+", r"promis\w+", r"grant(?:ed|s)", r"secur(?:ed|es|ing)", r"won", r"obtain\w+", r"provid\w+", r"extend\w+", r"offer(?:s|ed)"),
     "proposed": (r"propos\w+", r"consider\w*", r"plans?", r"planned", r"planning\s+to", r"mull\w*", r"discuss\w*", r"negotiat\w+", r"talks", r"explor\w+", r"could", r"would", r"(?-i:may)"),
 }  # fmt: skip
 SECTOR_CUES: dict[str, tuple[str, ...]] = {

@@ -19,6 +19,8 @@ _OTHER_MEASURE = words(
 )
 _WILL_IMPOSE = (
     r"(?:will|would)\s+(?:impose|introduce|apply|levy|raise|slap|start|begin|take\s+effect)",
+    # an export stop decided for later: "will halt exports of beef from next month"
+    r"will\s+(?:halt|stop|suspend|ban|bar|restrict|curb|require)",
     r"set\s+to\s+(?:impose|take\s+effect)",
 )
 # A product after "on": "anti-dumping duties on galvanised steel from China".
@@ -67,7 +69,15 @@ def _local_attributes(cand: pl.DataFrame) -> pl.DataFrame:
         {
             "_status_right": pl.col("right").str.replace(rf"{_OTHER_MEASURE}[\s\S]*$", ""),
             "_status_local": pl.concat_str(left_local, pl.lit(" "), right_local),
-            "_status_sentence": pl.col("sentence"),
+            # the anchor's own words are the measure, not its status ("will halt exports of")
+            "_status_sentence": pl.coalesce(
+                pl.concat_str(
+                    pl.col("sentence").str.slice(0, pl.col("c_start")),
+                    pl.lit(" "),
+                    pl.col("sentence").str.slice(pl.col("c_end")),
+                ),
+                pl.col("sentence"),
+            ),
         },
         MEASURE_STATUS,
     )
@@ -109,9 +119,12 @@ def _local_attributes(cand: pl.DataFrame) -> pl.DataFrame:
     cand = cand.with_columns(pl.coalesce("product", product_of(pl.col("right").str.head(60))).alias("product"))
     cand = resolve_frame(cand, "effective_text", "published", how="effective")
     # decided, but taking effect after the article's date: announced
-    future = (pl.col("effective_date") > pl.col("published")).fill_null(False) | pl.concat_str(
-        left_local, pl.lit(" "), right_local
-    ).str.contains(words(_WILL_IMPOSE))
+    future = (
+        (pl.col("effective_date") > pl.col("published")).fill_null(False)
+        | pl.concat_str(left_local, pl.lit(" "), right_local).str.contains(words(_WILL_IMPOSE))
+        # the cue is the verb: "Argentina will | halt exports of beef"
+        | left_local.str.contains(r"(?i)(?-u:\b)will\s+$")
+    )
     return cand.with_columns(
         pl.when((pl.col("status") == "in_force") & future & (pl.col("measure") != "tariff_pause"))
         .then(pl.lit("announced"))

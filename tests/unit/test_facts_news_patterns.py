@@ -149,6 +149,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
     # a central bank's rate and a share of trade covered are not tariff rates
     ("With the Selic at 13.25%, Brazil's tariffs look less important. Under the pact, Chile will remove duties on "
      "94% of Peruvian exports.", "trade_measures", []),
+    # a package "for" a country is lent to it, part by part; the package itself is no extra row
+    ("Norway announced a NOK 400 million package for Malawi, made up of a NOK 250 million loan and a NOK 150 million "
+     "grant.", "financing",
+     [{"lender_iso3": "NOR", "borrower_iso3": "MWI", "instrument": "loan"},
+      {"lender_iso3": "NOR", "borrower_iso3": "MWI", "instrument": "grant"}]),
     # ---- agreements
     # a named joint committee and a "Joint Vision Statement"; "if" later in the sentence is no hypothesis
     ("Fiji and Tonga signed a defence treaty on Tuesday, pledging help if either is attacked, adopted a Joint "

@@ -121,6 +121,22 @@ def test_attributes_of_measures() -> None:
     assert measures["d2"]["status"] == "lifted" and measures["d2"]["product"] == "solar panels"
 
 
+def test_a_future_stop_of_exports_is_announced_not_paused() -> None:
+    # "halt"/"suspend" name the measure itself here, not a pause of one
+    texts = [
+        "Uruguay will halt exports of live cattle from next month, the farm ministry said.",
+        "Ghana and Liberia will suspend exports of unprocessed rubber from March 2026.",
+        "Peru has suspended its 12% tariff on Bolivian cement for 60 days.",
+    ]
+    rows = facts_for_texts(texts, PUBLISHED)["trade_measures"].sort("doc_id", "imposer_iso3").to_dicts()
+    assert [(r["imposer_iso3"], r["measure"], r["status"]) for r in rows] == [
+        ("URY", "export_control", "announced"),
+        ("GHA", "export_control", "announced"),
+        ("LBR", "export_control", "announced"),
+        ("PER", "tariff", "paused"),
+    ]
+
+
 def test_no_other_table_gets_rows_from_a_single_fact_sentence() -> None:
     results = _results()
     for index, (_, table, _) in enumerate(CASES):
