@@ -54,6 +54,11 @@ def amounts_of(
         ("South Africa sold R156 billion of goods", "R156 billion", "money", 156e9, "ZAR"),
         ("a NZ$2.4 billion trade", "NZ$2.4 billion", "money", 2.4e9, "NZD"),
         ("a JD 3.05 billion scheme", "JD 3.05 billion", "money", 3.05e9, "JOD"),
+        # dollar signs of smaller economies are theirs, not US dollars
+        ("logs worth SI$2.9 billion", "SI$2.9 billion", "money", 2.9e9, "SBD"),
+        ("a J$160 million fund", "J$160 million", "money", 160e6, "JMD"),
+        ("sales of RD$3.4 billion", "RD$3.4 billion", "money", 3.4e9, "DOP"),
+        ("a TT$500 million plant", "TT$500 million", "money", 500e6, "TTD"),
         # a currency the file lists keeps its ISO code as an alias too
         ("just MVR 95 million of fish", "MVR 95 million", "money", 95e6, "MVR"),
     ],
