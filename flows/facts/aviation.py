@@ -54,6 +54,8 @@ _TYPE_OF_FLEET = r"(?i)^\S*\s+(?:operators?|customers?|users?|programmes?|progra
 _NOT_CHOSEN = r"(?i)(?-u:\b)(?:over|instead\s+of|rather\s+than|against)\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)?\s+){0,2}$"
 # "purchase rights for 50 more A321neos", "options on 20 A350s", "900 A320neos on order".
 _OPTION_BEFORE = rf"(?i)(?:purchase\s+rights?|options?|rights)\s+(?:for|on|to\s+buy)\s+(?:{COUNT_RE}\s+)?(?:more\s+)?(?:[A-Z]\w+\s+)?$"
+# ... unless the airline takes them up: "exercised options for three more A350-1000s" is an order
+_OPTION_TAKEN_BEFORE = rf"(?i)(?:exercis\w+|took\s+up|takes\s+up|taken\s+up)\s+(?:its\s+|the\s+)?{_OPTION_BEFORE[4:]}"
 _BACKLOG_AFTER = rf"^\S*\s+(?:{_AIRCRAFT_NOUN}\s+)?(?i:on\s+order|in\s+(?:its|the)\s+(?:backlog|fleet))"
 # "which already has 60 Airbus A321neos and 39 Boeing 787-9s on order": the first of a backlog list
 _HAS_BEFORE = rf"(?i)(?-u:\b)(?:has|have|had|holds?|held)\s+(?:already\s+)?{COUNT_RE}\s+(?:[A-Z][\w-]*\s+){{0,2}}$"
@@ -88,7 +90,13 @@ def _first_n_of(makers: str) -> str:
 
 
 _RETIRE_BEFORE = r"(?i)(?:retir\w*|phas\w+\s+out|ground\w*|sell\w*\s+off|replac\w*|succeed\w*)\s+(?:[\w-]+\s+){0,3}$"
-_HOPE = words((r"hopes?", r"hoped", r"could", r"might", r"expects?", r"expected", r"aims?\s+to", r"aiming\s+to"))
+_HOPE = words(
+    (
+        r"hopes?", r"hoped", r"could", r"might", r"expects?", r"expected", r"aims?\s+to", r"aiming\s+to",
+        # what jets would cost at list prices: "30 A350-900s would be worth roughly $9.5 billion"
+        r"would\s+(?:be\s+)?(?:worth|cost)", r"(?:list|catalogue|catalog|sticker)\s+prices?",
+    )
+)  # fmt: skip
 # what has not happened: "ANAC has not received an application to validate the Chinese jet"
 _NEGATED = (
     r"(?i)(?-u:\b)(?:not|n't|never|no)\s+(?:yet\s+)?(?:\w+\s+){0,2}?"
@@ -466,7 +474,10 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
         & ~pl.col("_right").str.contains(_TYPE_OF_FLEET)
         # "choosing the Canadian-built narrowbody over Embraer's E195-E2": the type not chosen
         & ~pl.col("left").str.slice(-40).str.contains(_NOT_CHOSEN)
-        & ~pl.col("left").str.slice(-40).str.contains(_OPTION_BEFORE)
+        & ~(
+            pl.col("left").str.slice(-40).str.contains(_OPTION_BEFORE)
+            & ~pl.col("left").str.slice(-60).str.contains(_OPTION_TAKEN_BEFORE)
+        )
         & (~pl.col("_right").str.contains(_BACKLOG_AFTER) | pl.col("_part_of_order"))
         & ~(pl.col("left").str.contains(_HAS_BEFORE) & pl.col("_right").str.contains(_ON_ORDER_LATER))
         & ~pl.col("_lclause").str.contains(_BACKLOG_BEFORE)

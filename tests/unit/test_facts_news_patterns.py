@@ -106,6 +106,10 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("The central bank signed a $5 billion currency swap line with Beijing, and the development bank will offer a "
      "$2 billion credit line to exporters hurt by the tariffs.", "financing", []),
     # ---- aviation
+    # options taken up are an order; options only held, and what jets would cost at list prices, are not
+    ("Garuda Indonesia exercised options for six more Boeing 737-8s and still holds options on ten. At list prices, "
+     "the six 737-8s would be worth about $750 million.", "aviation_deals",
+     [{"manufacturer": "Boeing", "model": "737-8", "quantity": 6, "deal": "order", "customer_iso3": "IDN"}]),
     # a deal split by model in the next sentence gives the per-model rows only
     ("ADDIS ABABA — Ethiopian Airlines has ordered 14 Airbus jets. Ten of the aircraft are A350-900s; the other "
      "four are A350-1000s.", "aviation_deals",
