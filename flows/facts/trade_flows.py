@@ -105,9 +105,9 @@ _FLOW_OBJECT = (
 )
 
 
-# A share of the figure that went somewhere is not its partner: "about half of them to China",
-# "mostly to the European Union".
-_SHARE_TO = r"(?i)((?:of\s+(?:them|it|which|those|these|that)|(?-u:\b)(?:mostly|mainly|largely|chiefly|primarily|predominantly))\s+(?:went\s+|going\s+|sold\s+|shipped\s+)?)(to|from)(?-u:\b)"
+# A share of the figure that went somewhere is not its partner (nor its reporter): "about half of them to China",
+# "mostly to the European Union", "mostly from sales to the Netherlands".
+_SHARE_TO = r"(?i)((?:of\s+(?:them|it|which|those|these|that)|(?-u:\b)(?:mostly|mainly|largely|chiefly|primarily|predominantly))\s+(?:went\s+|going\s+|sold\s+|shipped\s+|(?:from|through|via|in)\s+(?:sales|shipments|exports)\s+)?)(to|from)(?-u:\b)(?:\s+(?:the\s+)?\p{Lu}[\w’'-]*(?:\s+\p{Lu}[\w’'-]*){0,3})?"
 
 
 _RIGHT_TO = r"^\s*(?:(?:of|worth\s+of|in)\s+(?:[\w-]+\s+){0,3}?)?(?:to|into)\s+(?:the\s+)?{E}"
@@ -137,9 +137,10 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         pl.concat_str("left_clause", amount_text, "right_clause").alias("clause"),
         pl.col("left").str.slice(-40).str.contains(_COMPARISON).alias("comparison"),
     )
+    clause_without_shares = pl.col("clause").str.replace_all(_SHARE_TO, "$1~")
     cand = cand.with_columns(
-        tag_entities(pl.col("clause").str.replace_all(_SHARE_TO, "$1~"), reference).alias("_tag_clause"),
-        tag_entities(pl.col("sentence"), reference).alias("_tag_sentence"),
+        tag_entities(clause_without_shares, reference).alias("_tag_clause"),
+        tag_entities(pl.col("sentence").str.replace_all(_SHARE_TO, "$1~"), reference).alias("_tag_sentence"),
         tag_entities(pl.col("right_clause").str.head(60), reference).alias("_tag_right"),
     )
     clause = pl.col("_tag_clause")
@@ -177,7 +178,13 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         .when(flow == "import").then(pl.coalesce("right_from", "from", "of", "of_goods", "made"))
         .otherwise(pl.coalesce("with", "between2", "pair2"))
     )  # fmt: skip
-    cand = cand.with_columns(partner.alias("partner_iso3"))
+    cand = cand.with_columns(
+        partner.alias("partner_iso3"),
+        # the place a share went ("mostly from sales to the Netherlands") is neither side
+        to_iso3(pl.col("sentence").str.extract(_SHARE_TO, 0).str.extract(reference.entity_re, 0), reference).alias(
+            "_share_iso3"
+        ),
+    )
     named_reporter = pl.coalesce(
         pl.when(flow == "bilateral").then(pl.coalesce("between", "pair")),
         pl.when(pl.col("rep_poss").ne_missing(pl.col("partner_iso3"))).then("rep_poss"),
@@ -187,15 +194,17 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
     # With no reporter named, the story's country: "TAIPEI — Exports to the United States jumped ..."
     reporter = pl.coalesce(
         named_reporter,
-        pl.when(pl.col("subject").ne_missing(pl.col("partner_iso3"))).then("subject"),
+        pl.when(
+            pl.col("subject").ne_missing(pl.col("partner_iso3")) & pl.col("subject").ne_missing(pl.col("_share_iso3"))
+        ).then("subject"),
         pl.when(pl.col("home").ne_missing(pl.col("partner_iso3"))).then("home"),
-        first_other(pl.col("isos"), pl.col("partner_iso3")),
+        first_other(pl.col("isos"), pl.col("partner_iso3"), pl.col("_share_iso3")),
         first_other(pl.col("main"), pl.col("partner_iso3")),
     )
     cand = cand.with_columns(reporter.alias("reporter_iso3"), named_reporter.alias("_named_rep"))
     unnamed = (
-        ((flow == "export") & pl.col("clause").str.contains(_UNNAMED_TO))
-        | ((flow == "import") & pl.col("clause").str.contains(_UNNAMED_FROM))
+        ((flow == "export") & clause_without_shares.str.contains(_UNNAMED_TO))
+        | ((flow == "import") & clause_without_shares.str.contains(_UNNAMED_FROM))
         | pl.col("sentence").str.contains(_OTHER_WAY)
     ) & ~pl.col("clause").str.contains(_SEVERAL_PARTNERS)
     reporter = pl.col("reporter_iso3")

@@ -75,6 +75,10 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "Norway, which usually follows EU sanctions, said it would decide later.", "trade_measures",
      [{"imposer_iso3": "USA", "target_iso3": "ARG", "measure": "quota", "rate_pct": None}]),
     # ---- trade flows
+    # where most of it went is not the partner, nor the reporter; the dateline's country reports
+    ("ACCRA — Cocoa exports earned $2.1 billion last year, mostly from sales to the Netherlands.",
+     "trade_flows",
+     [{"reporter_iso3": "GHA", "partner_iso3": None, "flow": "export", "value_usd": 2.1e9}]),
     # a share of the figure is not its partner; the same reporter's other direction shares the partner
     ("Peru's copper exports reached $21 billion last year, about half of them to China. Chile sold $3.1 billion of "
      "goods to Japan in 2024 and bought $2.4 billion.", "trade_flows",
