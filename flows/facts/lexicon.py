@@ -87,6 +87,8 @@ MEASURE_NOT_FACT = (
     r"(?:trade|tariff)\s+(?:wars?|battles?|tensions?|disputes?|fights?|conflicts?|rows?|spats?|frictions?|threats?|turmoil|uncertainty|shock|talks|negotiations?|regimes?|policy|policies|agenda)",
     r"duty[-\s]free", r"customs\s+duties", r"to\s+safeguard", r"(?:will|to|would|could|may|might|and)\s+levy",
  r"average\s+(?:[\w.-]+\s+){0,2}?(?:tariffs?|duty|duties|rates?)", r"on\s+duty", r"tariff\s+(?:codes?|lines?|schedules?)",
+    # a body named after tariffs: "Pakistan's National Tariff Commission has imposed ..."
+    r"(?:tariff|customs|trade\s+remed(?:y|ies))\s+(?:commission|board|council|authority|bureau|office|committee|agency)",
     r"(?:avoid|sidestep|dodge|evade|circumvent|escape)\w*\s+(?:\w+\s+){0,3}?(?:tariffs?|duties)",
     # investigations, probes and requests are not measures yet
     r"(?:anti-?dumping|anti-?subsidy|countervailing|safeguard|trade\s+remed(?:y|ies))\s+(?:\w+\s+)?(?:investigations?|probes?|inquir(?:y|ies)|reviews?|cases?|complaints?|petitions?|requests?)",

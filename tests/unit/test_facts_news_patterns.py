@@ -74,6 +74,9 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("Washington will scrap the quota under which Argentine mills ship 180,000 tonnes of steel a year. "
      "Norway, which usually follows EU sanctions, said it would decide later.", "trade_measures",
      [{"imposer_iso3": "USA", "target_iso3": "ARG", "measure": "quota", "rate_pct": None}]),
+    # a body named after tariffs is no tariff of its own
+    ("Kenya's Tariff Board has imposed anti-dumping duties on Egyptian sugar.", "trade_measures",
+     [{"imposer_iso3": "KEN", "target_iso3": "EGY", "measure": "anti_dumping", "rate_pct": None}]),
     # ---- trade flows
     # where most of it went is not the partner, nor the reporter; the dateline's country reports
     ("ACCRA — Cocoa exports earned $2.1 billion last year, mostly from sales to the Netherlands.",
