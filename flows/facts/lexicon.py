@@ -56,6 +56,8 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
         r"anti-?dumping(?:\s+(?:duties|duty|tariffs?|measures?|probes?|investigations?|deposits?|surcharges?|levies|levy|taxes))?", r"dumping\s+duties",
         # a deposit importers must lodge on goods: "a 75.8% deposit on Canadian canola seed"
         r"deposits?\s+on",
+        # "importers will have to lodge cash deposits", "face deposits ranging from 19.4% to 44.2%"
+        r"(?:cash|provisional|security)\s+deposits?", r"deposits?\s+(?:of|ranging)",
     ),
     "countervailing": (
         r"countervailing(?:\s+(?:duties|duty|tariffs?|measures?|surcharges?|levies|levy))?",

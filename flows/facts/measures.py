@@ -92,6 +92,25 @@ _PCT_OTHER_LEFT = (
 )
 # "... below the 35% it had threatened and the 37% first announced": a list continues the comparison
 _LIST_CONTINUES = r"(?i)^\s*(?:[\w'’-]+\s+){0,6}?(?:and|or)\s+(?:the\s+)?$"
+# An item of a list of rates per exporting country, after the measure was named:
+# "Canadian-made fibre will pay 26.2%, Japanese exporters 21.9% and Indian producers between
+# 18.3% and 38.6%", "all exporters in Laos a single rate of 86.1%". The item is the text from
+# the last list break to the rate; a range inside it is one rate, its upper end.
+_RANGE_INSIDE = r"(?i)(?-u:\b)(between|from)\s+[\d.,]+\s?%\s+(?:and|to)\s+"
+# an aside inside an item: "South Korean suppliers, led by LG Chem and Kumho, face deposits of ..."
+_APPOSITIVE = r"(?i),\s+(?:led\s+by|including|such\s+as|notably|among\s+them)\s+[^,;:]*,"
+_ITEM_BREAK = r"(?i)\s(?:and|while|whereas|but)\s"
+_ITEM_TEXT = r"([^,;:(|]*)$"
+_ITEM = r"^\s*(?:(?:all|other|the|most|remaining)\s+)?(?:[\w-]+\s+(?:in|from)\s+)?(?:the\s+)?{E}(?:-[\w]+)?(?:\s+[\w-]+){0,5}?\s*$"
+# whose goods the item names: exporters, producers or the goods themselves, or a rate they pay
+_ITEM_MARK = (
+    r"(?i)(?:-(?:made|built|produced|origin)|(?-u:\b)(?:producers?|exporters?|manufacturers?|makers?|mills?|suppliers?|"
+    r"firms?|companies|product|products|goods|material|shipments|pay|pays|face|faces|charged|assigned|rates?))(?-u:\b)"
+)
+_ITEM_NOT = r"(?i)(?-u:\b)(?:inflation|growth|GDP|share|stake|margins?|interest|unemployment|economy|market|probability|tax|VAT)(?-u:\b)"
+_RANGE_END_LEFT = r"(?i)(?-u:\b)(?:range[sd]?|ranging|var(?:y|ies|ied|ying))\s+(?:from\s+|between\s+)?[\d.,]+\s?%\s+(?:to|and|-|–)\s*$"
+# "Korean and Taiwanese exporters pay 10.4% and 29.2% respectively"
+_RESPECTIVELY = r"(?i)((?:[\d.,]+\s?%(?:,\s*|,?\s+and\s+))+[\d.,]+\s?%)\s+respectively"
 _RANGE_GAP = r"^\s*(?:to|-|–)\s*$"
 _CHANGE_BY = r"(?i)(?-u:\b)by\s+(?:about\s+|some\s+|up\s+to\s+|as\s+much\s+as\s+)?$"
 _PCT_OTHER_RIGHT = (
@@ -139,7 +158,10 @@ _FILL = r"(?:[\w“”\"'’-]+\s+)"
 TEMPLATES = {
     # target: whose goods it hits
     # "12.7% on Moldovan rod", "12.7% on wire rod from Moldova"
-    "t_pct": r"^\s*(?:for|on)\s+(?:[\w-]+\s+){0,2}?(?:(?:[\w-]+\s+){0,3}?from\s+)?" + THE + "{E}",
+    # ("a single rate of 12.1% will be charged on Japanese material")
+    "t_pct": r"^\s*(?:(?:will\s+be\s+|is\s+|are\s+|was\s+|were\s+|to\s+be\s+)?(?:charged|levied|applied|imposed|collected|payable)\s+)?(?:for|on)\s+(?:[\w-]+\s+){0,2}?(?:(?:[\w-]+\s+){0,3}?from\s+)?"
+    + THE
+    + "{E}",
     "t_right": rf"^(?:[^.;%,]|\.\d){{0,90}}?(?-u:\b)(?:on|against|targeting|hitting|for|appl(?:y|ies|ied)\s+to)\s+(?:imports?\s+from\s+)?{_FILL}{{0,6}}?{THE}{{E}}",
     "t_facing": rf"{{E}}{POSS}\s+(?:{_FILL}|{{E}}\s+){{0,6}}?(?i:fac(?:e|es|ed|ing)|hit\s+(?:with|by)|subject(?:ed)?\s+to|slapped\s+with)(?-u:\b)",
     "t_hit": rf"(?i:hit|hits|hitting|targets?|targeting|targeted|punish\w*|slapp\w*)\s+{THE}{{E}}",
@@ -223,6 +245,7 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference)
         pl.col("sentence").str.contains(MEASURE_ANY)
         | pl.col("sentence").str.contains(_RATE_WORD)
         | pl.col("sentence").str.contains(_RATE_VERB)
+        | pl.col("sentence").str.contains(_RESPECTIVELY)
     )
     text = sents.select("doc_id", "sent_id", pl.col("sentence").alias("text"))
     cues = find_matches(text, MEASURE_ANY).rename({"match_start": "c_start", "match_end": "c_end", "match": "cue"})
@@ -293,6 +316,9 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference)
         .select("doc_id", "sent_id", "p_start", "p_end", "value", "sentence", "_pr")
     )
     pcts = pl.concat([pcts, _fraction_rates(text, sents)], how="diagonal_relaxed")
+    pcts = _with_item_targets(
+        pcts.join(sents.select("doc_id", "sent_id", "coreference"), on=["doc_id", "sent_id"], how="left"), reference
+    )
     # Link each percentage to a cue: right after it (at most three words between), else the
     # nearest cue before it, else the nearest after it.
     pairs = pcts.join(cues, on=["doc_id", "sent_id"], how="left").with_columns(
@@ -343,7 +369,9 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference)
         .str.slice(0, pl.col("p_start"))
         .str.contains(rf"(?:{_RATE_WORD}\s+(?:of\s+)?|{_RATE_VERB}\s+(?:an?\s+)?)(?:up\s+to\s+)?$")
     ) & ~pl.col("sentence").str.slice(0, pl.col("p_start")).str.contains(rf"{_NOT_RATE}\s+(?:of\s+)?(?:up\s+to\s+)?$")
-    rate_only = rate_only | company_item
+    # the upper end of a range of rates: "They range from 11.3% to 39.6% for Chinese producers"
+    range_end = pl.col("sentence").str.slice(0, pl.col("p_start")).str.contains(_RANGE_END_LEFT)
+    rate_only = rate_only | company_item | pl.col("_item_target").is_not_null() | range_end
     linked = linked.with_columns(
         pl.when(pl.col("_score").is_null()).then(None).otherwise("cue").alias("cue"),
         pl.when(pl.col("_score").is_null()).then(None).otherwise("c_start").alias("c_start"),
@@ -359,6 +387,7 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference)
         "c_start",
         "c_end",
         listed_rate.alias("_listed_rate"),
+        "_item_target",
     ).join(_specific_measures(pcts, cues), on=["doc_id", "sent_id", "p_start"], how="left")
     used = pct_anchors.drop_nulls("c_start").select("doc_id", "sent_id", "c_start").unique()
     lone = cues.join(used, on=["doc_id", "sent_id", "c_start"], how="anti").select(
@@ -367,6 +396,34 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference)
     )  # fmt: skip
     anchors = pl.concat([pct_anchors, lone], how="diagonal_relaxed")
     return anchors.join(sents, on=["doc_id", "sent_id"], how="inner")
+
+
+def _with_item_targets(pcts: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
+    """`_item_target`: whose goods a rate of a list of rates per country hits (see `_ITEM`), or
+    the n-th country of a list a "respectively" pairs with the n-th rate."""
+    before = pl.col("sentence").str.slice(0, pl.col("p_start"))
+    item = (
+        before.str.replace_all(_APPOSITIVE, "")
+        .str.replace_all(_RANGE_INSIDE, "$1 ")
+        .str.replace_all(_ITEM_BREAK, "|")
+        .str.extract(_ITEM_TEXT, 1)
+    )
+    item_target = pl.when(item.str.contains(_ITEM_MARK) & ~item.str.contains(_ITEM_NOT)).then(
+        extract_iso3(tag_entities(item, reference), _ITEM, reference, tagged=True)
+    )
+    run = pl.col("sentence").str.extract(_RESPECTIVELY, 1)
+    run_start = pl.col("sentence").str.find(_RESPECTIVELY)
+    in_run = (pl.col("p_start") >= run_start) & (pl.col("p_start") < run_start + run.str.len_chars())
+    # the countries named in the clause before the run, in order
+    owners = actor_isos(
+        pl.col("sentence").str.slice(0, run_start).str.extract(r"([^,;:]*)$", 1).str.extract_all(reference.entity_re),
+        reference,
+    )
+    rank = pl.when(in_run).then(pl.col("p_start")).rank("ordinal").over("doc_id", "sent_id") - 1
+    respective = pl.when(in_run & (owners.list.len() == run.str.count_matches("%"))).then(
+        owners.list.get(rank.cast(pl.Int64), null_on_oob=True)
+    )
+    return pcts.with_columns(pl.coalesce(respective, item_target).alias("_item_target")).drop("coreference")
 
 
 def _continued(flag: str, gap_pattern: str, after: str | None = None) -> pl.Expr:
@@ -497,7 +554,12 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .alias("_definite_cue"),
     )
     # entities marked as targets or sources ("from China") are never the imposer
-    cand = cand.with_columns(untag(_unmarked(tag_entities(pl.col("left_tail"), reference))).alias("left_unmarked"))
+    # (nor are the companies of an aside: "South Korean suppliers, led by LG Chem, face ...")
+    cand = cand.with_columns(
+        untag(_unmarked(tag_entities(pl.col("left_tail").str.replace_all(_APPOSITIVE, ","), reference))).alias(
+            "left_unmarked"
+        )
+    )
     sources = (
         "p_right",
         "right_target",
@@ -551,6 +613,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     is_pct = pl.col("p_start").is_not_null()
     cand = cand.with_columns(
         pl.coalesce(
+            pl.when(is_pct).then("_item_target"),
             pl.when(is_pct).then("t_paren"),
             pl.when(is_pct).then("t_pct"),
             pl.when(is_pct).then("t_before"),
@@ -577,7 +640,11 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         *[pl.when(not_target(c)).then(c) for c in ("i_poss_near", "i_poss", "i_subj")],
         pl.when(~is_pct & (pl.col("measure") != "tariff") & not_target("i_start")).then("i_start"),
     )
-    cand = cand.with_columns(explicit.alias("imposer_iso3"), pl.col("target_iso3").is_not_null().alias("named_target"))
+    cand = cand.with_columns(
+        # an item of a list of rates per country continues the measure named before it
+        pl.when(pl.col("_item_target").is_null()).then(explicit).alias("imposer_iso3"),
+        pl.col("target_iso3").is_not_null().alias("named_target"),
+    )
     # Several targets of one measure ("on steel from China and Vietnam", "50% on products from
     # Russia and Belarus") give one row each.
     cand = cand.with_columns(

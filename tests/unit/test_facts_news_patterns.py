@@ -74,6 +74,20 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("Washington will scrap the quota under which Argentine mills ship 180,000 tonnes of steel a year. "
      "Norway, which usually follows EU sanctions, said it would decide later.", "trade_measures",
      [{"imposer_iso3": "USA", "target_iso3": "ARG", "measure": "quota", "rate_pct": None}]),
+    # a list of rates per exporting country continues the measure named before; a range is its upper end
+    ("ANKARA — Turkey imposed anti-dumping duties on polyester yarn from Egypt, Oman and Iran on Monday. "
+     "Egyptian-made yarn will pay 14.5%, Omani producers 9.2% and Iranian exporters between 6.1% and 31.7%.",
+     "trade_measures",
+     [{"imposer_iso3": "TUR", "target_iso3": "EGY", "measure": "anti_dumping", "rate_pct": 14.5},
+      {"imposer_iso3": "TUR", "target_iso3": "OMN", "measure": "anti_dumping", "rate_pct": 9.2},
+      {"imposer_iso3": "TUR", "target_iso3": "IRN", "measure": "anti_dumping", "rate_pct": 31.7}]),
+    # "respectively" pairs countries and rates in order; "range from ... to" is the upper end
+    ("OTTAWA — Canada has set countervailing duties on wind towers from Spain, Mexico and Peru. They range from "
+     "4.2% to 18.8% for Spanish producers, while Mexican and Peruvian exporters pay 7.7% and 12.3% respectively.",
+     "trade_measures",
+     [{"imposer_iso3": "CAN", "target_iso3": "ESP", "measure": "countervailing", "rate_pct": 18.8},
+      {"imposer_iso3": "CAN", "target_iso3": "MEX", "measure": "countervailing", "rate_pct": 7.7},
+      {"imposer_iso3": "CAN", "target_iso3": "PER", "measure": "countervailing", "rate_pct": 12.3}]),
     # a body named after tariffs is no tariff of its own
     ("Kenya's Tariff Board has imposed anti-dumping duties on Egyptian sugar.", "trade_measures",
      [{"imposer_iso3": "KEN", "target_iso3": "EGY", "measure": "anti_dumping", "rate_pct": None}]),
