@@ -91,6 +91,16 @@ _PCT_OTHER_LEFT = (
     r"(?:the\s+)?(?:(?:about|around|some|nearly|roughly|almost|more\s+than|over|just|only|up\s+to|as\s+much\s+as)\s+)?$"
 )
 # "... below the 35% it had threatened and the 37% first announced": a list continues the comparison
+# Percentages of something else near a measure word: margins, odds, taxes on all goods,
+# scenarios ("dumping margins of up to 62%", "a 40% probability", "a scenario in which a 30% levy")
+_OTHER_FIGURE_LEFT = (
+    r"(?i)(?-u:\b)(?:margins?|probability|chance|odds|likelihood|consumption\s+tax|VAT|sales\s+tax|excise|scenario)"
+    r"(?-u:\b)[^%;]{0,40}$"
+)
+_OTHER_FIGURE_RIGHT = r"(?i)^\s*(?:probability|chance|likelihood|odds|margins?)(?-u:\b)"
+# what a rate would do if someone imposed it: "estimated that a 25% tariff would knock 0.4 points off growth"
+_HYPOTHESIS_LEFT = r"(?i)(?-u:\b)(?:that|if|whether)\s+(?:an?|the)\s+$"
+_HYPOTHESIS_RIGHT = r"(?i)^\s*(?:[\w-]+\s+){0,2}?would(?-u:\b)"
 _LIST_CONTINUES = r"(?i)^\s*(?:[\w'’-]+\s+){0,6}?(?:and|or)\s+(?:the\s+)?$"
 # An item of a list of rates per exporting country, after the measure was named:
 # "Canadian-made fibre will pay 26.2%, Japanese exporters 21.9% and Indian producers between
@@ -137,7 +147,7 @@ _CUT_CONTINUES = (
 )
 # A tariff-rate quota's over-quota rate: "ship 100,000 vehicles a year at 10%, with anything above that paying 27.5%"
 _OVER_QUOTA = (
-    r"(?i)(?:anything|any|shipments?|imports?|volumes?|those|quantities|amounts?)\s+(?:above|beyond|over|in\s+excess\s+of|exceeding)\s+"
+    r"(?i)(?:anything|any|shipments?|imports?|volumes?|those|quantities|amounts?)(?:\s+from\s+(?:[\w-]+\s+){1,3}?)?\s+(?:above|beyond|over|in\s+excess\s+of|exceeding)\s+"
     r"(?:that|this|it|them|(?:the|their|its|set|agreed|fixed|certain)\s+(?:[\w-]+\s+)?(?:quotas?|limits?|caps?|thresholds?|ceilings?|volumes?|levels?)|[\d,.]+\s+[\w-]+)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:paying|pay|pays|face|faces|facing|attracts?|attracting|incurs?|incurring|(?:are|is|be)\s+charged)\s+(?:an?\s+)?(?:[\w-]+\s+)?$"
 )
@@ -307,6 +317,9 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference)
             & ~pl.col("sentence").str.slice(0, pl.col("p_start")).str.contains(_AVERAGE_LEVEL)
             & ~pl.col("_pr").str.contains(_PCT_OTHER_RIGHT)
             & ~pl.col("_pr").str.contains(rf"^\s*{_NOT_RATE}")
+            & ~pl.col("_pl").str.contains(_OTHER_FIGURE_LEFT)
+            & ~pl.col("_pr").str.contains(_OTHER_FIGURE_RIGHT)
+            & ~(pl.col("_pl").str.contains(_HYPOTHESIS_LEFT) & pl.col("_pr").str.contains(_HYPOTHESIS_RIGHT))
             # the lower end of a range ("between 15% and 20%"): the row is at the upper bound
             & ~(
                 pl.col("_pl").str.contains(r"(?i)(?-u:\b)between\s*$")
@@ -513,6 +526,11 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         # countries inside an agreement's name are not targets: "products that do not comply with the
         # United States-Mexico-Canada Agreement"
         .str.replace_all(_AGREEMENT_NAME, "the Agreement")
+        # whoever does something is no named target: "on any country that buys Russian oil"
+        .str.replace_all(
+            r"(?i)(?-u:\b)(on|against)\s+any\s+(?:country|nation|buyer|importer|one|state)\s+(?:that|which|who)\s+[^,.;]*",
+            "$1 anyone",
+        )
         # a cue that ends in "on" ("a ban on") leaves its target's "on" inside the cue
         .pipe(
             lambda text: (

@@ -88,6 +88,14 @@ CASES: list[tuple[str, str, list[dict]]] = [
      [{"imposer_iso3": "CAN", "target_iso3": "ESP", "measure": "countervailing", "rate_pct": 18.8},
       {"imposer_iso3": "CAN", "target_iso3": "MEX", "measure": "countervailing", "rate_pct": 7.7},
       {"imposer_iso3": "CAN", "target_iso3": "PER", "measure": "countervailing", "rate_pct": 12.3}]),
+    # margins, odds, scenarios and what a rate would do are not measures
+    ("Economists estimated that a 20% levy would cut Chile's wine exports by a tenth, and put a 30% probability on "
+     "new duties this year. Investigators found dumping margins of up to 48% for some exporters.",
+     "trade_measures", []),
+    # a threat against whoever buys something names no target
+    ("Washington warned it could impose tariffs of up to 60% on any country that buys Venezuelan crude.",
+     "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": None, "measure": "tariff", "rate_pct": 60.0}]),
     # a body named after tariffs is no tariff of its own
     ("Kenya's Tariff Board has imposed anti-dumping duties on Egyptian sugar.", "trade_measures",
      [{"imposer_iso3": "KEN", "target_iso3": "EGY", "measure": "anti_dumping", "rate_pct": None}]),
