@@ -58,6 +58,8 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
         r"deposits?\s+on",
         # "importers will have to lodge cash deposits", "face deposits ranging from 19.4% to 44.2%"
         r"(?:cash|provisional|security)\s+deposits?", r"deposits?\s+(?:of|ranging)",
+        # Australia's provisional duties: "required securities of 22.6% on galvanised wire from Thailand"
+        r"securities\s+(?:of|on)",
     ),
     "countervailing": (
         r"countervailing(?:\s+(?:duties|duty|tariffs?|measures?|surcharges?|levies|levy))?",

@@ -111,11 +111,12 @@ _RANGE_INSIDE = r"(?i)(?-u:\b)(between|from)\s+[\d.,]+\s?%\s+(?:and|to)\s+"
 _APPOSITIVE = r"(?i),\s+(?:led\s+by|including|such\s+as|notably|among\s+them)\s+[^,;:]*,"
 _ITEM_BREAK = r"(?i)\s(?:and|while|whereas|but)\s"
 _ITEM_TEXT = r"([^,;:(|]*)$"
-_ITEM = r"^\s*(?:(?:all|other|the|most|remaining)\s+)?(?:[\w-]+\s+(?:in|from)\s+)?(?:the\s+)?{E}(?:-[\w]+)?(?:\s+[\w-]+){0,5}?\s*$"
+_ITEM = r"^\s*(?:(?:all|other|the|most|remaining)\s+)?(?:[\w-]+\s+(?:in|from)\s+)?(?:the\s+)?{E}(?:-[\w]+)?(?:\s+[\w-]+){0,7}?\s*$"
 # whose goods the item names: exporters, producers or the goods themselves, or a rate they pay
 _ITEM_MARK = (
     r"(?i)(?:-(?:made|built|produced|origin)|(?-u:\b)(?:producers?|exporters?|manufacturers?|makers?|mills?|suppliers?|"
-    r"firms?|companies|product|products|goods|material|shipments|pay|pays|face|faces|charged|assigned|rates?))(?-u:\b)"
+    r"firms?|companies|product|products|goods|material|shipments|pay|pays|face|faces|charged|assigned|rates?|"
+    r"those\s+(?:in|from)))(?-u:\b)"
 )
 _ITEM_NOT = r"(?i)(?-u:\b)(?:inflation|growth|GDP|share|stake|margins?|interest|unemployment|economy|market|probability|tax|VAT)(?-u:\b)"
 _RANGE_END_LEFT = r"(?i)(?-u:\b)(?:range[sd]?|ranging|var(?:y|ies|ied|ying))\s+(?:from\s+|between\s+)?[\d.,]+\s?%\s+(?:to|and|-|–)\s*$"
@@ -421,9 +422,12 @@ def _with_item_targets(pcts: pl.DataFrame, reference: FactReference) -> pl.DataF
         .str.replace_all(_ITEM_BREAK, "|")
         .str.extract(_ITEM_TEXT, 1)
     )
-    item_target = pl.when(item.str.contains(_ITEM_MARK) & ~item.str.contains(_ITEM_NOT)).then(
-        extract_iso3(tag_entities(item, reference), _ITEM, reference, tagged=True)
-    )
+    # (an item that names the measure itself is a clause of its own: "Ecuador has charged a duty equal to")
+    item_target = pl.when(
+        item.str.contains(_ITEM_MARK)
+        & ~item.str.contains(_ITEM_NOT)
+        & ~(item.str.contains(MEASURE_ANY) & item.str.contains(_IMPOSE_VERB))
+    ).then(extract_iso3(tag_entities(item, reference), _ITEM, reference, tagged=True))
     run = pl.col("sentence").str.extract(_RESPECTIVELY, 1)
     run_start = pl.col("sentence").str.find(_RESPECTIVELY)
     in_run = (pl.col("p_start") >= run_start) & (pl.col("p_start") < run_start + run.str.len_chars())
@@ -730,6 +734,16 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         & (pl.col("cue").is_not_null() | pl.col("_has_prev") | pl.col("_listed_rate").fill_null(False))
     )
     cand = with_attributes(cand)
+    # a measure told as history: "When the United States imposed safeguard duties of up to 30% on
+    # steel in 2002", "The duties were first imposed in 2012, at rates of up to 25.8%"
+    history_year = pl.col("sentence").str.extract(_HISTORY, 1).cast(pl.Int32, strict=False)
+    cand = cand.filter(
+        ~(
+            (history_year <= pl.col("published").dt.year() - 3)
+            & (pl.col("status") != "lifted")
+            & ~pl.col("sentence").str.contains(r"(?i)(?-u:\b)since\s+(?:\w+\s+)?(?:19|20)\d\d")
+        ).fill_null(False)
+    )
     return _drop_subsumed(cand).select(
         "doc_id", "char_start", "char_end", "evidence",
         "imposer_iso3", "target_iso3", "measure", "rate_pct", "product", "status", "effective_date",
@@ -800,7 +814,12 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
     )
     anaphoric = pl.col("anaphoric")
     cand = cand.with_columns(
-        pl.when(anaphoric & pl.col("target_iso3").is_null())
+        # (not when it names goods of its own: "its suspension of the 11% import duty on raw cotton")
+        pl.when(
+            anaphoric
+            & pl.col("target_iso3").is_null()
+            & ~(pl.col("right_target").str.contains(_OWN_SCOPE) & ~pl.col("right_target").str.contains(_GENERIC_SCOPE))
+        )
         .then(in_doc["target_iso3"])
         .when(is_pct & pl.col("target_iso3").is_null() & pl.col("c_start").is_not_null())
         .then(same_list)
@@ -883,6 +902,14 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+_OWN_SCOPE = (
+    r"(?i)^\s*(?:[\w-]+\s+){0,3}?(?:on|against)\s+(?:imports?\s+of\s+)?(?:raw\s+|refined\s+|processed\s+)?(?-i:[a-z])"
+)
+# ... but goods in general are the same scope as before: "the 25% levy on products that do not comply"
+_GENERIC_SCOPE = r"(?i)^\s*(?:[\w-]+\s+){0,3}?(?:on|against)\s+(?:all\s+|other\s+|those\s+|these\s+)?(?:products|goods|imports|exports|shipments|items|merchandise|everything|them|it)(?-u:\b)"
+_HISTORY = (
+    r"(?i)(?-u:\b)(?:imposed|introduced|slapped|levied|adopted)\s+(?:[^.;]{0,80}?\s)?in\s+((?:19|20)\d\d)(?-u:\b)"
+)
 _DEFINITE_RATE = r"(?i)(?:^|\W)(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$"
 
 

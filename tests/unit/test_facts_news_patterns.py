@@ -88,6 +88,19 @@ CASES: list[tuple[str, str, list[dict]]] = [
      [{"imposer_iso3": "CAN", "target_iso3": "ESP", "measure": "countervailing", "rate_pct": 18.8},
       {"imposer_iso3": "CAN", "target_iso3": "MEX", "measure": "countervailing", "rate_pct": 7.7},
       {"imposer_iso3": "CAN", "target_iso3": "PER", "measure": "countervailing", "rate_pct": 12.3}]),
+    # provisional "securities" are anti-dumping; "those in X" is an item of the list of rates
+    ("SYDNEY — The commission has required securities of 19.4% on aluminium foil from Thailand. Thai mills will "
+     "pay 19.4% and those in Vietnam 8.8%.", "trade_measures",
+     [{"imposer_iso3": "AUS", "target_iso3": "THA", "measure": "anti_dumping", "rate_pct": 19.4},
+      {"imposer_iso3": "AUS", "target_iso3": "VNM", "measure": "anti_dumping", "rate_pct": 8.8}]),
+    # a measure told as history gives no row (a removal of an old one does)
+    ("When Brazil imposed safeguard duties of 25% on coconut in 2002, exports from Ivory Coast collapsed.",
+     "trade_measures", []),
+    # a rate on goods of its own does not take the previous measure's target
+    ("NEW DELHI — Washington's 50% tariff on Indian goods took effect on Wednesday. The finance ministry extended "
+     "its suspension of the 11% import duty on raw cotton.", "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": "IND", "measure": "tariff", "rate_pct": 50.0},
+      {"imposer_iso3": "IND", "target_iso3": None, "measure": "tariff", "rate_pct": 11.0}]),
     # margins, odds, scenarios and what a rate would do are not measures
     ("Economists estimated that a 20% levy would cut Chile's wine exports by a tenth, and put a 30% probability on "
      "new duties this year. Investigators found dumping margins of up to 48% for some exporters.",
