@@ -67,6 +67,14 @@ _BACKLOG_BEFORE = words((r"on\s+order", r"backlog", r"order\s+books?"))
 _ORDINALS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
 
 
+# the planes an airline flies, in an aside or a fleet list: "The carrier, which flies four Airbus
+# A319s and one ATR 42, expects ...", "is replacing a mixed fleet of A319s, A320s and Dash 8-400s"
+_FLEET_CLAUSE = (
+    r"(?i)(?:(?-u:\b)(?:which|that|who)\s+(?:now\s+|currently\s+|already\s+)?(?:flies|operates|owns|uses)\s|"
+    r"(?-u:\b)fleet\s+of\s)[^.;:()]{0,80}$"
+)
+
+
 def _fleet_before(makers: str) -> str:
     """A plane of the airline's fleet, with no deal verb just before it: "will keep flying its older 737-800s"."""
     fleet_words = r"(?:older|existing|current|ageing|aging|remaining|entire|own|other)"
@@ -350,7 +358,9 @@ def _model_anchors(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
             pl.col("left").str.extract(_COUNT_OF_SPLIT, 1),
             "_cell_count",
         ).alias("_count"),
-        pl.col("left").str.contains(_fleet_before(makers)).alias("_fleet"),
+        (pl.col("left").str.contains(_fleet_before(makers)) | pl.col("left").str.contains(_FLEET_CLAUSE)).alias(
+            "_fleet"
+        ),
         # "the first two of six 737-8s on order": a delivery out of an order, not the backlog
         (pl.col("left").str.contains(_first_n_of(makers)) | pl.col("left").str.contains(_ordinal_before(makers))).alias(
             "_part_of_order"

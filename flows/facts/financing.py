@@ -58,7 +58,8 @@ _RIGHT_ADJACENT = rf"^\s*(?:(?:in|of|worth\s+of)\s+)?(?:[\w-]+\s+){{0,2}}?({word
 _LENT_LATER = words([c for instrument, cues in INSTRUMENT_CUES.items() if instrument != "project_cost" for c in cues])
 _PROVIDE_BEFORE = r"(?i)(?:provid\w*|extend\w*|lend|offer\w*|commit\w*)\s+(?:about\s+|up\s+to\s+|an?\s+additional\s+|a\s+further\s+)?$"
 _PREFERENTIAL = words(
-    (r"concessional", r"concessionary", r"preferential", r"soft\s+loans?", r"low-interest", r"interest-free", r"ODA", r"yen\s+loans?")
+    (r"concessional", r"concessionary", r"preferential", r"soft\s+loans?", r"low-interest", r"interest-free", r"ODA", r"yen\s+loans?",
+     r"official\s+development\s+assistance")
 )  # fmt: skip
 # Aircraft sentences: order values at list price are not financing.
 _AIRCRAFT = words((r"aircraft", r"jets?", r"planes?", r"airliners?", r"fleet", r"list\s+prices?"))
@@ -75,7 +76,11 @@ _REPORTED_WOULD = (
 # (or a total of several documents: "signed financing agreements totalling US$ 961 million")
 _STOCK = words(
     (r"cumulative", r"outstanding", r"owed", r"owes", r"owing", r"stood\s+at", r"stands\s+at", r"debt\s+stock",
-     r"investment\s+stock", r"stocks?\s+of", r"totall?ing", r"combined")
+     r"investment\s+stock", r"stocks?\s+of", r"totall?ing", r"combined",
+     # a country's debt in total: "External debt reached $104 billion in June"
+     r"(?:external|public|foreign|sovereign|national|government|total)\s+debt",
+     # a lender's book: "brings the bank's portfolio in Côte d'Ivoire to about $4.1 billion"
+     r"portfolio")
 )  # fmt: skip
 # (right before the amount: "bringing the city close to closing the financing of a line that is
 # estimated to cost ..." is not a stock)
@@ -122,7 +127,8 @@ _GIVE = r"(?i:lend\w*|lent|provid\w+|extend\w*|offer\w*|grant\w*|pledg\w+|financ
 _GET = r"(?i:seek\w*|sought|request\w*|ask\w*|borrow\w*|receiv\w+|secur(?:ed|es|ing)|obtain\w*|won|tap\w*|agreed\s+to\s+use|use[sd]?|appl(?:y|ied)\s+for|want\w*)"
 _FILL = r"(?:[\w“”\"'’-]+\s+)"
 TEMPLATES = {
-    "l_from": rf"(?i:loans?|credit|financing|funding|funds?|grants?|aid|investment|money|capital)\s+{_FILL}{{0,2}}?(?:from|by)\s+{THE}{{E}}",
+    # ("a grant of 200 million yuan from China": the amount may stand between)
+    "l_from": rf"(?i:loans?|credit|financing|funding|funds?|grants?|aid|investment|money|capital)\s+{_FILL}{{0,5}}?(?:from|by)\s+{THE}{{E}}",
     # (a plant "built by China's Gotion" is its investment)
     "l_by": rf"(?i:financ\w+|funded|backed|bankrolled|built|developed|constructed)\s+{_FILL}{{0,3}}?by\s+{_FILL}{{0,3}}?{THE}{{E}}",
     # a list of lenders: "- **Government of Japan:** Exchange of Notes and Grant Agreement for JPY 1.65 billion"

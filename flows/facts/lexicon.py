@@ -33,7 +33,7 @@ NOT_FLOW_CUES = (
     r"financ(?:e|ing|ed)", r"fund(?:s|ing|ed)?", r"grants?", r"aid", r"projects?", r"railways?", r"rail",
     r"ports?", r"canal", r"highway", r"expressway", r"bridge", r"plant", r"factory", r"deals?", r"contracts?",
     r"orders?", r"aircraft", r"jets?", r"planes?", r"GDP", r"revenues?", r"profits?", r"valuation", r"market\s+value",
-    r"budget", r"costs?", r"costing", r"valued", r"tariffs?", r"duties", r"levies", r"package", r"bonds?", r"debt",
+    r"budget", r"costs?", r"costing", r"valued", r"tariffs?", r"duties", r"levies", r"package", r"\w*bonds?", r"sukuk", r"notes", r"(?:treasury\s+|T-)?bills", r"securities", r"tranches?", r"debt",
     r"reserves", r"remittances", r"deficits?", r"surplus(?:es)?", r"imbalances?", r"sales\s+of\s+(?:shares|stock)", r"shares?", r"stake",
 )  # fmt: skip
 # Speculation and targets: not facts.
@@ -128,7 +128,10 @@ MEASURE_STATUS: dict[str, tuple[str, ...]] = {
 
 # ---------------------------------------------------------------- financing (first match wins)
 INSTRUMENT_CUES: dict[str, tuple[str, ...]] = {
-    "preferential_loan": (r"(?:preferential|concessional|concessionary|soft|low-interest|interest-free|ODA)\s+(?:\w+\s+)?(?:loans?|credit|financing|lending)",),
+    "preferential_loan": (
+        r"(?:preferential|concessional|concessionary|soft|low-interest|interest-free|ODA)\s+(?:\w+\s+)?(?:loans?|credit|financing|lending)",
+        r"official\s+development\s+assistance\s+(?:\(ODA\)\s+)?(?:loans?|credit)",
+    ),
     "credit_line": (
         r"credit\s+lines?", r"lines?\s+of\s+credit", r"credit\s+facilit(?:y|ies)", r"credit\s+windows?",
         r"(?:payment|financing|funding|loan|liquidity|deposit)\s+facilit(?:y|ies)",

@@ -44,6 +44,8 @@ _SAID_NEXT = r",\s+(?:said|says|say|told|added|warned|noted)\s[\s\S]*$"
 _FLOW_WORD = words(
     (r"exports?", r"imports?", r"shipments", r"sales", r"purchases", r"trade", r"commerce", r"trading", r"turnover")
 )
+_INBOUND = r"(?i)(?-u:\b)inbound\s+shipments(?-u:\b)"
+_OUTBOUND = r"(?i)(?-u:\b)outbound\s+shipments(?-u:\b)"
 _EXPORT_VERB = r"(?i:exports?|exported|exporting|shipments?|shipped|sales|sold|sent)"
 _IMPORT_VERB = r"(?i:imports?|imported|importing|purchases?|bought|purchased|sourced)"
 TEMPLATES = {
@@ -92,7 +94,7 @@ _UNNAMED_FROM = (
 )
 # Several partners at once are none of them: "exported €55 billion of goods to the four countries"
 _SEVERAL_PARTNERS = (
-    rf"(?i)(?:to|from)\s+(?:the|its|their)\s+(?:{COUNT_RE}|several|other)\s+"
+    rf"(?i)(?:to|from|with)\s+(?:the|its|their)\s+(?:other\s+)?(?:{COUNT_RE}|several|other)\s+"
     r"(?:[\w-]+\s+)?(?:countries|nations|members|states|economies|partners|markets)(?-u:\b)"
 )
 # "imported X from Mexico ... and sold it $334 billion": the partner of the figure before.
@@ -125,6 +127,9 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         .str.replace_all(r"(?i)(?-u:\b)((?:was|were|been|being|is|are)\s+)(?:bought|purchased|sold)(?-u:\b)", "$1~")
         .str.replace_all(_TRADE_NOT_FLOW, "~$1")
         .str.replace_all(ascii_word_classes(_FLOW_OBJECT), "$1~")
+        # (the last cue wins, and "shipments" alone is an export cue)
+        .str.replace_all(_INBOUND, "imports")
+        .str.replace_all(_OUTBOUND, "exports")
     )
     left_cue = unblank.str.extract(_LAST_CUE, 1)
     right_cue = pl.col("right_clause").str.replace_all(_TRADE_NOT_FLOW, "~$1").str.extract(_RIGHT_CUE, 1)
@@ -137,7 +142,12 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         pl.concat_str("left_clause", amount_text, "right_clause").alias("clause"),
         pl.col("left").str.slice(-40).str.contains(_COMPARISON).alias("comparison"),
     )
-    clause_without_shares = pl.col("clause").str.replace_all(_SHARE_TO, "$1~")
+    clause_without_shares = (
+        pl.col("clause")
+        .str.replace_all(_SHARE_TO, "$1~")
+        .str.replace_all(_INBOUND, "imports")
+        .str.replace_all(_OUTBOUND, "exports")
+    )
     cand = cand.with_columns(
         tag_entities(clause_without_shares, reference).alias("_tag_clause"),
         tag_entities(pl.col("sentence").str.replace_all(_SHARE_TO, "$1~"), reference).alias("_tag_sentence"),
@@ -219,9 +229,10 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         .otherwise("partner_iso3")
         .alias("partner_iso3")
     )
-    # A bilateral value needs both sides: take the other from the sentence, then the document.
+    # A bilateral value needs both sides: take the other from the sentence, then the document
+    # (not for trade with a group: "with the other members of the Eurasian Economic Union").
     cand = cand.with_columns(
-        pl.when(flow == "bilateral")
+        pl.when((flow == "bilateral") & ~pl.col("clause").str.contains(_SEVERAL_PARTNERS))
         .then(
             pl.coalesce(
                 "partner_iso3",

@@ -113,6 +113,14 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("Kenya's Tariff Board has imposed anti-dumping duties on Egyptian sugar.", "trade_measures",
      [{"imposer_iso3": "KEN", "target_iso3": "EGY", "measure": "anti_dumping", "rate_pct": None}]),
     # ---- trade flows
+    # inbound shipments are imports; trade with "the other members" of a bloc has no single partner
+    ("PHNOM PENH — Inbound shipments from Thailand rose to $4.2 billion in the first half.", "trade_flows",
+     [{"reporter_iso3": "KHM", "partner_iso3": "THA", "flow": "import", "value_usd": 4.2e9}]),
+    ("MINSK — Trade turnover with the other members of the Eurasian Economic Union came to $31 billion last year.",
+     "trade_flows",
+     [{"reporter_iso3": "BLR", "partner_iso3": None, "flow": "bilateral", "value_usd": 31e9}]),
+    # bonds sold are no exports; a country's external debt is no loan
+    ("Ghana sold $1.5 billion of Eurobonds on Monday. External debt reached $30 billion in March.", "trade_flows", []),
     # where most of it went is not the partner, nor the reporter; the dateline's country reports
     ("ACCRA — Cocoa exports earned $2.1 billion last year, mostly from sales to the Netherlands.",
      "trade_flows",
@@ -134,6 +142,12 @@ CASES: list[tuple[str, str, list[dict]]] = [
      [{"flow": "export", "partner_iso3": "DEU", "value_usd": 14e9},
       {"flow": "export", "partner_iso3": "DEU", "value_usd": 8e9}]),
     # ---- financing
+    # an official development assistance loan is preferential; a grant "of <amount> from" names its lender
+    ("DHAKA — Bangladesh signed an official development assistance loan worth ¥80 billion with JICA on Monday.",
+     "financing",
+     [{"lender_iso3": "JPN", "borrower_iso3": "BGD", "instrument": "preferential_loan"}]),
+    ("* **Togo** obtained a grant of 150 million yuan from China to build a hospital in Lomé.", "financing",
+     [{"lender_iso3": "CHN", "borrower_iso3": "TGO", "instrument": "grant"}]),
     # a loan one country signs with another goes to the story's country; a fund providing money lends it
     ("HONIARA — New Zealand signed a NZ$40 million budget-support loan with the Solomon Islands on Monday. "
      "The Kuwait Fund for Arab Economic Development is in talks to provide $30 million for the same programme.",
@@ -148,6 +162,9 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("The central bank signed a $5 billion currency swap line with Beijing, and the development bank will offer a "
      "$2 billion credit line to exporters hurt by the tariffs.", "financing", []),
     # ---- aviation
+    # the planes an airline already flies, in an aside or a fleet list, are no deal
+    ("Air Tahiti, which flies six ATR 72-600s and two ATR 42-600s, expects to firm up an order soon. It is replacing "
+     "a mixed fleet of A319s and A320s.", "aviation_deals", []),
     # options taken up are an order; options only held, and what jets would cost at list prices, are not
     ("Garuda Indonesia exercised options for six more Boeing 737-8s and still holds options on ten. At list prices, "
      "the six 737-8s would be worth about $750 million.", "aviation_deals",
