@@ -15,6 +15,7 @@ import pycountry
 
 from flows.facts.context import (
     BACK_REFERENCE,
+    E_TOKEN,
     POSS,
     THE,
     actor_isos,
@@ -25,6 +26,7 @@ from flows.facts.context import (
     money_anchors,
     phrase_value,
     tag_entities,
+    tagged_names,
     text_value,
     text_values,
     with_clause,
@@ -225,7 +227,17 @@ def _lender_org(reference: FactReference, text: pl.Expr) -> pl.Expr:
     receiving = ascii_word_classes(rf"(?:to|for)\s+{THE}(?:[\w-]+\s+){{0,3}}?{reference.org_re}")
     orgs = text.str.extract_all(reference.org_re)
     # (no capture group around the alternation: read the name back from the short match)
-    taken = text.str.extract_all(receiving).list.first().str.extract_all(reference.org_re).list.last()
+    # (an institution's own lending is not on the receiving end: "its ceiling for EDCF lending to Cambodia")
+    own_lending = ascii_word_classes(
+        rf"((?:to|for)\s+{THE}(?:[\w-]+\s+){{0,3}}?{reference.org_re})\s+(?:lending|loans?|credits?)(?-u:\b)"
+    )
+    taken = (
+        text.str.replace_all(own_lending, "~")
+        .str.extract_all(receiving)
+        .list.first()
+        .str.extract_all(reference.org_re)
+        .list.last()
+    )
     first = orgs.list.get(0, null_on_oob=True)
     second = orgs.list.get(1, null_on_oob=True)
     surface = pl.when(first.ne_missing(taken)).then(first).otherwise(pl.when(second.ne_missing(taken)).then(second))
@@ -237,6 +249,11 @@ def _lender_org(reference: FactReference, text: pl.Expr) -> pl.Expr:
 # while C pledged a grant to D" pairs A with B, not C)
 _CLAUSE_ONLY = ("signer", "with")
 _LENDER_TEMPLATES = ("l_from", "l_by", "l_asked", "l_adj", "l_invest", "l_subj", "l_bullet")  # in order of trust
+
+
+def _without_places(tagged: pl.Expr) -> pl.Expr:
+    """Tagged text without countries named as a place on a map: "the pass on the Chinese border"."""
+    return tagged.str.replace_all(rf"{E_TOKEN}(\s+(?:border|frontier)s?(?-u:\b))", "~$1")
 
 
 def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
@@ -256,7 +273,8 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
             .alias("_amount_text")
         )
     cand = cand.with_columns(
-        tag_entities(text, reference).alias("_tagged"), tag_entities(clause, reference).alias("_tagged_clause")
+        _without_places(tag_entities(text, reference)).alias("_tagged"),
+        _without_places(tag_entities(clause, reference)).alias("_tagged_clause"),
     )
     # each template read in the clause (c_...) and in the whole sentence (s_...)
     roles = {
@@ -268,7 +286,7 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     # a lender country the clause names itself ("Japan pledged a grant of ¥1.5 billion to Fiji,
     # while the ADB approved ..."): the sentence's institution is then someone else's
     clause_lender = pl.coalesce(*[pl.col(f"c_{n}") for n in _LENDER_TEMPLATES])
-    clause_isos = actor_isos(clause.str.extract_all(reference.entity_re), reference)
+    clause_isos = actor_isos(tagged_names(pl.col("_tagged_clause")), reference)
     cand = cand.with_columns(**roles).with_columns(pl.coalesce(pl.col("c_l_adj"), pl.col("s_l_adj")).alias("l_adj"))
     cand = cand.with_columns(
         pl.coalesce(
@@ -328,6 +346,13 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         borrower.alias("borrower_iso3"),
         (pl.col("lender_iso3").is_not_null() | pl.col("lender").is_not_null()).alias("_lender_named"),
         pl.coalesce(borrower_in_clause, borrower_in_sentence).is_not_null().alias("_borrower_named"),
+    )
+    # a loan from a lender that only lends on concessional terms is preferential ("a JICA loan")
+    cand = cand.with_columns(
+        pl.when((pl.col("instrument") == "loan") & pl.col("lender").is_in(list(reference.concessional_lenders)))
+        .then(pl.lit("preferential_loan"))
+        .otherwise("instrument")
+        .alias("instrument")
     )
     # A lender implied by the story: "Vietnam ... is seeking preferential loans" from China.
     return cand.with_columns(

@@ -43,6 +43,8 @@ class FactReference:
     coreference_groups: dict[str, tuple[str, ...]] = field(repr=False)
     # trade bloc alias ("Mercosur") -> its members' ISO3 codes, space-separated (a party to a pact)
     bloc_members: dict[str, str] = field(repr=False)
+    # canonical names of lenders whose loans are concessional by mandate (a JICA loan is preferential)
+    concessional_lenders: frozenset[str] = field(repr=False)
     bloc_re: str = field(repr=False)
     # regex alternations without capture groups
     entity_re: str = field(repr=False)
@@ -170,7 +172,7 @@ def _coreference(path: Path) -> tuple[pl.DataFrame, dict[str, tuple[str, ...]]]:
 
 def load_reference(folder: Path) -> FactReference:
     """Read seeds/reference/*.csv (countries_extra, coreference, cities, organisations, airlines,
-    aircraft_models, trade_blocs)."""
+    aircraft_models, trade_blocs, concessional_lenders)."""
     folder = Path(folder)
     extra = pl.read_csv(folder / "countries_extra.csv", schema_overrides={"iso3": pl.Utf8})
     countries = pl.concat([_pycountry_names(), extra.select("alias", "iso3", "kind")]).unique(
@@ -213,6 +215,7 @@ def load_reference(folder: Path) -> FactReference:
         model_maker_of=dict(zip(models["alias"], models["manufacturer"], strict=True)),
         coreference_groups=coreference_groups,
         bloc_members=dict(zip(blocs["alias"], blocs["members"], strict=True)),
+        concessional_lenders=frozenset(pl.read_csv(folder / "concessional_lenders.csv")["canonical"].to_list()),
         bloc_re=alternation(aliases(blocs)),
         place_of=dict(zip(places["alias"].str.to_lowercase(), places["iso3"], strict=True)),
         entity_re=alternation(aliases(entities)),

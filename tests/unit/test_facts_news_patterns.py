@@ -142,6 +142,13 @@ CASES: list[tuple[str, str, list[dict]]] = [
      [{"flow": "export", "partner_iso3": "DEU", "value_usd": 14e9},
       {"flow": "export", "partner_iso3": "DEU", "value_usd": 8e9}]),
     # ---- financing
+    # a country named as a place on the map is no party; a lender's "own lending to X" lends to X;
+    # a loan from a lender that lends only on concessional terms is preferential
+    ("DUSHANBE — The Kuwait Fund signed a $45 million loan for the road to the pass on the Afghan border.",
+     "financing",
+     [{"lender_iso3": "KWT", "borrower_iso3": "TJK", "instrument": "loan"}]),
+    ("VIENTIANE — Tokyo pledged to raise its ceiling for JICA lending to Laos to $900 million.", "financing",
+     [{"lender_iso3": "JPN", "borrower_iso3": "LAO", "instrument": "preferential_loan"}]),
     # an official development assistance loan is preferential; a grant "of <amount> from" names its lender
     ("DHAKA — Bangladesh signed an official development assistance loan worth ¥80 billion with JICA on Monday.",
      "financing",
