@@ -99,6 +99,18 @@ _OTHER_FIGURE_LEFT = (
 )
 _OTHER_FIGURE_RIGHT = r"(?i)^\s*(?:probability|chance|likelihood|odds|margins?)(?-u:\b)"
 # what a rate would do if someone imposed it: "estimated that a 25% tariff would knock 0.4 points off growth"
+# what someone wants, asks or lobbies for: "Hog raisers want the out-of-quota rate restored to 40%",
+# "The association had asked for a 35% duty"
+_WISH_LEFT = (
+    r"(?i)(?-u:\b)(?:want(?:s|ed)?|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|lobb(?:y|ies|ied|ying)|"
+    r"ask(?:s|ed|ing)?\s+for|call(?:s|ed|ing)?\s+for|petition(?:s|ed)?\s+for)(?-u:\b)[^%;.]{0,40}$"
+)
+_DUMPING_HINT = r"(?i)(?-u:\b)(?:dump(?:ed|ing)|expiry\s+review|sunset\s+review|below\s+(?:cost|fair\s+value|normal\s+value))(?-u:\b)"
+_SUBSIDY_HINT = r"(?i)(?-u:\b)(?:subsidi[sz]ed|subsidies|anti-subsidy)(?-u:\b)"
+_WHICH_FACE = (
+    r"{E}(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?{E})*,?\s+(?:which|who|that)\s+(?:now\s+|already\s+|still\s+)?"
+    r"(?:face|faces|pay|pays|get|gets|are\s+charged)\s+[^,;]{0,30}$"
+)
 _HYPOTHESIS_LEFT = r"(?i)(?-u:\b)(?:that|if|whether)\s+(?:an?|the)\s+$"
 _HYPOTHESIS_RIGHT = r"(?i)^\s*(?:[\w-]+\s+){0,2}?would(?-u:\b)"
 _LIST_CONTINUES = r"(?i)^\s*(?:[\w'’-]+\s+){0,6}?(?:and|or)\s+(?:the\s+)?$"
@@ -319,6 +331,7 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference)
             & ~pl.col("_pr").str.contains(_PCT_OTHER_RIGHT)
             & ~pl.col("_pr").str.contains(rf"^\s*{_NOT_RATE}")
             & ~pl.col("_pl").str.contains(_OTHER_FIGURE_LEFT)
+            & ~pl.col("_pl").str.contains(_WISH_LEFT)
             & ~pl.col("_pr").str.contains(_OTHER_FIGURE_RIGHT)
             & ~(pl.col("_pl").str.contains(_HYPOTHESIS_LEFT) & pl.col("_pr").str.contains(_HYPOTHESIS_RIGHT))
             # the lower end of a range ("between 15% and 20%"): the row is at the upper bound
@@ -530,6 +543,8 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         # countries inside an agreement's name are not targets: "products that do not comply with the
         # United States-Mexico-Canada Agreement"
         .str.replace_all(_AGREEMENT_NAME, "the Agreement")
+        # goods from anywhere but a place: "on cars from outside the European Union"
+        .str.replace_all(r"(?i)(?-u:\b)(?:from\s+)?outside\s+(?:of\s+)?(?:the\s+)?", "from elsewhere than ")
         # whoever does something is no named target: "on any country that buys Russian oil"
         .str.replace_all(
             r"(?i)(?-u:\b)(on|against)\s+any\s+(?:country|nation|buyer|importer|one|state)\s+(?:that|which|who)\s+[^,.;]*",
@@ -614,6 +629,17 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     )
     cand = cand.with_columns(**roles).with_columns(
         actor_isos(target_span.str.extract_all(reference.entity_re), reference).alias("t_list"),
+        # the countries a relative clause says face the rate: "moved to Bangladesh and Vietnam, which face US rates of 20%"
+        actor_isos(
+            tagged_names(
+                pl.col("_tag_left_tail")
+                .str.extract(entity_template(_WHICH_FACE), 0)
+                .str.replace(r",?\s+(?:which|who|that)\s[\s\S]*$", "")
+            ),
+            reference,
+        )
+        .fill_null(pl.lit([], dtype=pl.List(pl.Utf8)))
+        .alias("_which"),
         pl.col("left").str.extract(r"(?i)(?:^|\W)(its|their)\s+" + _FILL + r"{0,3}$", 1).is_not_null().alias("its"),
         to_iso3(pl.col("left_unmarked").str.extract_all(reference.entity_re).list.last(), reference).alias("left_last"),
         # the sentence's countries that are not marked as a target or source
@@ -629,6 +655,22 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             & ~pl.col("cue").fill_null("").str.contains("(?i)tariff")
         )
         .then(pl.col("specific"))
+        # duties in a sentence about dumping or subsidies are trade defence: "Duties on tableware from
+        # China, of up to 79%, will stay ... after an expiry review found that Chinese producers dumped"
+        .when(
+            pl.col("measure").eq("tariff")
+            & pl.col("cue").fill_null("").str.contains(r"(?i)^(?:duty|duties)$")
+            & pl.col("p_start").is_not_null()
+            & sentence.str.contains(_DUMPING_HINT)
+        )
+        .then(pl.lit("anti_dumping"))
+        .when(
+            pl.col("measure").eq("tariff")
+            & pl.col("cue").fill_null("").str.contains(r"(?i)^(?:duty|duties)$")
+            & pl.col("p_start").is_not_null()
+            & sentence.str.contains(_SUBSIDY_HINT)
+        )
+        .then(pl.lit("countervailing"))
         .otherwise(pl.col("measure"))
         .alias("measure"),
     )
@@ -636,6 +678,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     cand = cand.with_columns(
         pl.coalesce(
             pl.when(is_pct).then("_item_target"),
+            pl.when(is_pct).then(pl.col("_which").list.first()),
             pl.when(is_pct).then("t_paren"),
             pl.when(is_pct).then("t_pct"),
             pl.when(is_pct).then("t_before"),
@@ -669,12 +712,16 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     )
     # Several targets of one measure ("on steel from China and Vietnam", "50% on products from
     # Russia and Belarus") give one row each.
-    cand = cand.with_columns(
-        pl.when((pl.col("t_list").list.len() > 1) & pl.col("target_iso3").is_not_null())
-        .then(pl.col("t_list"))
-        .otherwise(pl.concat_list(pl.col("target_iso3")))
-        .alias("target_iso3")
-    ).explode("target_iso3")
+    cand = (
+        cand.with_columns(pl.when(pl.col("_which").list.len() > 0).then("_which").otherwise("t_list").alias("t_list"))
+        .with_columns(
+            pl.when((pl.col("t_list").list.len() > 1) & pl.col("target_iso3").is_not_null())
+            .then(pl.col("t_list"))
+            .otherwise(pl.concat_list(pl.col("target_iso3")))
+            .alias("target_iso3")
+        )
+        .explode("target_iso3")
+    )
     # two subjects impose it together: one row each
     co_imposer = (
         (pl.col("imposer_iso3") == pl.col("i_co2"))
@@ -731,7 +778,13 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         # "those quotas", "such curbs": a measure named before
         & ~(~is_pct & pl.col("left").str.contains(_DEMONSTRATIVE))
         # a bare "7.8% rate" only continues a measure named before it ("the revised rates: 18% for ..." names one)
-        & (pl.col("cue").is_not_null() | pl.col("_has_prev") | pl.col("_listed_rate").fill_null(False))
+        & (
+            pl.col("cue").is_not_null()
+            | pl.col("_has_prev")
+            | pl.col("_listed_rate").fill_null(False)
+            # ("..., which face US rates of 20%" names whom a rate hits)
+            | (pl.col("_which").list.len() > 0)
+        )
     )
     cand = with_attributes(cand)
     # a measure told as history: "When the United States imposed safeguard duties of up to 30% on

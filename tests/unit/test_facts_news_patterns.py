@@ -101,6 +101,17 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "its suspension of the 11% import duty on raw cotton.", "trade_measures",
      [{"imposer_iso3": "USA", "target_iso3": "IND", "measure": "tariff", "rate_pct": 50.0},
       {"imposer_iso3": "IND", "target_iso3": None, "measure": "tariff", "rate_pct": 11.0}]),
+    # the countries a relative clause says face a rate are its targets, one row each
+    ("Buyers moved orders to Cambodia and Laos, which face US rates of 19%.", "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": "KHM", "measure": "tariff", "rate_pct": 19.0},
+      {"imposer_iso3": "USA", "target_iso3": "LAO", "measure": "tariff", "rate_pct": 19.0}]),
+    # duties in a sentence about dumping are anti-dumping; goods "from outside" a bloc have no target;
+    # what an industry asks for is no measure
+    ("Canada's duties on bicycles from Vietnam, of up to 34%, will stay in place after a review found that "
+     "exporters were dumping. Morocco applies a 17.5% tariff to cars from outside the European Union. Millers had "
+     "asked for a 40% duty.", "trade_measures",
+     [{"imposer_iso3": "CAN", "target_iso3": "VNM", "measure": "anti_dumping", "rate_pct": 34.0},
+      {"imposer_iso3": "MAR", "target_iso3": None, "measure": "tariff", "rate_pct": 17.5}]),
     # margins, odds, scenarios and what a rate would do are not measures
     ("Economists estimated that a 20% levy would cut Chile's wine exports by a tenth, and put a 30% probability on "
      "new duties this year. Investigators found dumping margins of up to 48% for some exporters.",
