@@ -53,6 +53,9 @@ _COUNT_BEFORE = rf"({COUNT_RE})\s+(?:of\s+)?(?:[\w-]+\s+){{0,3}}$"
 # "the deals reportedly cover supply chain development and railway cooperation"
 _CONTENTS = r"(?i)(?:the|these)\s+(?:deals|documents|agreements|pacts|accords|memorand\w+|MoUs)\s+(?:\w+\s+){0,3}?(?:cover\w*|includ\w+|span\w*|focus\w*|concern\w*|address\w*)"
 _PLURAL = r"(?i)(?:s|memoranda)$"
+_GROUP_OF_COUNTRIES = (
+    r"(?i)(?-u:\b)(?:the|all)\s+(three|four|five)\s+(?:countries|nations|governments|sides|states|partners)(?-u:\b)"
+)
 
 
 def _kind_of(noun: pl.Expr) -> pl.Expr:
@@ -200,9 +203,18 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
         .alias("_count")
     )
     cand = parse_counts(cand, "_count", "count", "count_qualifier")
-    # Two parties at least: the document's main countries complete a clause that names one.
+    # Two parties at least: the document's main countries complete a clause that names one;
+    # "the three countries" are the three the document names most.
+    group_size = (
+        pl.col("clause")
+        .str.extract(_GROUP_OF_COUNTRIES, 1)
+        .str.to_lowercase()
+        .replace_strict({"three": 3, "four": 4, "five": 5}, default=None, return_dtype=pl.Int32)
+    )
     parties = (
-        pl.when(pl.col("_parties").list.len() >= 2)
+        pl.when(group_size.is_not_null() & (pl.col("_parties").list.len() < group_size))
+        .then(pl.concat_list("_parties", "ranked").list.unique(maintain_order=True).list.head(group_size))
+        .when(pl.col("_parties").list.len() >= 2)
         .then(pl.col("_parties"))
         .otherwise(
             pl.concat_list("_parties", "home", "main").drop_nulls().list.unique(maintain_order=True).list.head(2)

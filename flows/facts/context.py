@@ -248,6 +248,7 @@ def sentence_context(documents: pl.DataFrame, sentences: pl.DataFrame, reference
     )
     frame = frame.with_columns(
         pl.col("main").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
+        pl.col("ranked").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
         pl.col("prev_isos").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
         pl.coalesce("home", pl.col("main").list.first()).alias("home"),
     )
@@ -304,14 +305,15 @@ def home_country(frame: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
 
 
 def main_countries(frame: pl.DataFrame) -> pl.DataFrame:
-    """doc_id -> `main`: the two countries a document mentions most (ties: first mentioned)."""
+    """doc_id -> `main`: the two countries a document mentions most (ties: first mentioned), and
+    `ranked`: its first five by the same order (for "the three countries")."""
     mentions = frame.select("doc_id", "sent_id", "isos").explode("isos").drop_nulls("isos").with_row_index("_pos")
     return (
         mentions.group_by("doc_id", "isos")
         .agg(pl.len().alias("_n"), pl.col("_pos").min().alias("_first"))
         .sort("doc_id", "_n", "_first", descending=[False, True, False], maintain_order=True)
         .group_by("doc_id", maintain_order=True)
-        .agg(pl.col("isos").head(2).alias("main"))
+        .agg(pl.col("isos").head(2).alias("main"), pl.col("isos").head(5).alias("ranked"))
     )
 
 

@@ -266,6 +266,12 @@ TOPICS: dict[str, tuple[str, ...]] = {
 AGREEMENT_COMMERCIAL = (
     r"loans?", r"debts?", r"to\s+invest", r"(?:financing|grant|shareholders?['’]?|investment)\s+agreements?", r"stakes?", r"maturit(?:y|ies)", r"escrow", r"credit\s+lines?", r"lines?\s+of\s+credit", r"leas\w+", r"aircraft", r"jets?", r"planes?",
     r"purchase\s+agreements?", r"supply\s+(?:agreements?|contracts?|deals?)", r"sales?\s+(?:agreements?|contracts?)",
+    # a grant is money, its agreement a contract: "obtained a grant of 200 million yuan from China ..., under an agreement"
+    r"grants?\s+(?:of|worth|from)",
+    # a company signing: "Emirati developer Masdar signed an agreement to study ..."
+    r"(?:developer|company|firm|conglomerate|miner|carmaker|automaker|manufacturer|maker|operator|group)\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,2}\s+(?:has\s+|had\s+)?signed",
+    # deals that are money: "one of three deals this week that together bring more than half a billion dollars"
+    r"(?:deals?|agreements?)\s+(?:[\w-]+\s+){0,3}?(?:that\s+)?(?:together\s+)?(?:bring|worth|valued|totall?ing)",
     # a company's contract to invest in or build one asset: "signed a $700 million deal to invest in a terminal"
     r"(?:deals?|agreements?|contracts?)\s+(?:with\s+(?:the\s+)?[\w-]+\s+)?to\s+(?:invest|build|construct|develop|operate)\s+(?:in\s+)?(?:an?|the)\s+(?:[\w$.,-]+\s+){0,4}?(?:terminal|refinery|plant|factory|port|mine|smelter|mill)s?",
 )  # fmt: skip

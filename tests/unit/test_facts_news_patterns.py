@@ -236,6 +236,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
      [{"lender_iso3": "NOR", "borrower_iso3": "MWI", "instrument": "loan"},
       {"lender_iso3": "NOR", "borrower_iso3": "MWI", "instrument": "grant"}]),
     # ---- agreements
+    # "the three countries" are the three the story names most; a company's contract is no agreement
+    ("Washington, Tokyo and Canberra launched the Pacific Ports Initiative last year. The United States, Japan and "
+     "Australia pledged more money for it on Monday. The trade ministers of the three countries issued a joint "
+     "statement in Sydney. Japanese developer Sojitz signed an agreement to build a terminal.", "agreements",
+     [{"parties_iso3": ["AUS", "JPN", "USA"], "count": 1, "kind": "joint_statement"}]),
     # a named joint committee and a "Joint Vision Statement"; "if" later in the sentence is no hypothesis
     ("Fiji and Tonga signed a defence treaty on Tuesday, pledging help if either is attacked, adopted a Joint "
      "Vision Statement and agreed to set up a Joint Maritime Committee.", "agreements",
