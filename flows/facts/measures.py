@@ -87,7 +87,7 @@ _PCT_OTHER_LEFT = (
     r"(?:(?:benchmark|policy|interest|lending|repo|Selic|key|base|deposit)\s+(?:[\w-]+\s+){0,2}?rates?|Selic|SELIC)"
     r"\s+(?:at|to|of|by)|"
     r"(?:forecasts?|forecast|estimated?|seen|projected|expected|predicted)\s+(?:it\s+|them\s+)?(?:at|to\s+be)|"
-    r"(?:total|combined|cumulative|overall)\s+(?:rate\s+|level\s+)?(?:to|of|at))\s+"
+    r"(?:total|combined|cumulative|overall)\s+(?:rate\s+|level\s+|duty\s+|tariff\s+)?(?:[\w-]+\s+){0,4}?(?:to|of|at))\s+"
     r"(?:the\s+)?(?:(?:about|around|some|nearly|roughly|almost|more\s+than|over|just|only|up\s+to|as\s+much\s+as)\s+)?$"
 )
 # "... below the 35% it had threatened and the 37% first announced": a list continues the comparison
@@ -357,7 +357,11 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference)
         .alias("_gap_before"),
     )
     score = (
-        pl.when(pl.col("_gap_after").str.contains(r"^\s*(?:[“”\"'‘’\w-]+\s*){0,3}$"))
+        pl.when(
+            pl.col("_gap_after").str.contains(r"^\s*(?:[“”\"'‘’\w-]+\s*){0,3}$")
+            # ("a duty of 20.56% and a countervailing duty of ...": the next measure's word)
+            & ~pl.col("_gap_after").str.contains(r"(?i)(?-u:\b)(?:and|or|while|but|whereas)(?-u:\b)")
+        )
         .then(pl.col("c_start") - pl.col("p_end"))
         .when(pl.col("_gap_before").is_not_null() & (pl.col("p_start") - pl.col("c_end") <= 90))
         .then(1000 + pl.col("p_start") - pl.col("c_end"))
@@ -442,15 +446,17 @@ def _with_item_targets(pcts: pl.DataFrame, reference: FactReference) -> pl.DataF
         & ~(item.str.contains(MEASURE_ANY) & item.str.contains(_IMPOSE_VERB))
     ).then(extract_iso3(tag_entities(item, reference), _ITEM, reference, tagged=True))
     run = pl.col("sentence").str.extract(_RESPECTIVELY, 1)
-    run_start = pl.col("sentence").str.find(_RESPECTIVELY)
+    # (in characters, as the offsets are: str.find counts bytes)
+    run_start = pl.col("sentence").str.extract(r"^([\s\S]*?)" + _RESPECTIVELY, 1).str.len_chars()
     in_run = (pl.col("p_start") >= run_start) & (pl.col("p_start") < run_start + run.str.len_chars())
-    # the countries named in the clause before the run, in order
+    # the last countries named before the run, as many as it has rates: "Korean and Taiwanese
+    # exporters pay 10.4% and 29.2%", "duties on potash from Korea and China, at rates of 49.5% and 73.7%"
+    n_rates = run.str.count_matches("%")
     owners = actor_isos(
-        pl.col("sentence").str.slice(0, run_start).str.extract(r"([^,;:]*)$", 1).str.extract_all(reference.entity_re),
-        reference,
-    )
+        pl.col("sentence").str.slice(0, run_start).str.extract_all(reference.entity_re), reference
+    ).list.tail(n_rates)
     rank = pl.when(in_run).then(pl.col("p_start")).rank("ordinal").over("doc_id", "sent_id") - 1
-    respective = pl.when(in_run & (owners.list.len() == run.str.count_matches("%"))).then(
+    respective = pl.when(in_run & (owners.list.len() == n_rates)).then(
         owners.list.get(rank.cast(pl.Int64), null_on_oob=True)
     )
     return pcts.with_columns(pl.coalesce(respective, item_target).alias("_item_target")).drop("coreference")
@@ -545,6 +551,11 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .str.replace_all(_AGREEMENT_NAME, "the Agreement")
         # goods from anywhere but a place: "on cars from outside the European Union"
         .str.replace_all(r"(?i)(?-u:\b)(?:from\s+)?outside\s+(?:of\s+)?(?:the\s+)?", "from elsewhere than ")
+        # all origins are no named target: "to imports of both metals from all countries"
+        .str.replace_all(
+            r"(?i)(?-u:\b)(from|on|to)\s+all\s+(?:other\s+)?(?:countries|origins|sources|suppliers|nations)",
+            "$1 everyone",
+        )
         # whoever does something is no named target: "on any country that buys Russian oil"
         .str.replace_all(
             r"(?i)(?-u:\b)(on|against)\s+any\s+(?:country|nation|buyer|importer|one|state)\s+(?:that|which|who)\s+[^,.;]*",
@@ -681,8 +692,9 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             pl.when(is_pct).then(pl.col("_which").list.first()),
             pl.when(is_pct).then("t_paren"),
             pl.when(is_pct).then("t_pct"),
-            pl.when(is_pct).then("t_before"),
+            # the destination imposes, the shipper is hit: "Japan's exports to the U.S. face 15%"
             pl.when(is_pct & pl.col("i_dest").is_not_null()).then("t_shipper"),
+            pl.when(is_pct).then("t_before"),
             "t_right",
             pl.when(pl.col("measure") == "export_control").then("t_to"),
             pl.when(pl.col("measure").is_in(["export_control", "sanction"])).then("t_listed"),
@@ -713,7 +725,15 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     # Several targets of one measure ("on steel from China and Vietnam", "50% on products from
     # Russia and Belarus") give one row each.
     cand = (
-        cand.with_columns(pl.when(pl.col("_which").list.len() > 0).then("_which").otherwise("t_list").alias("t_list"))
+        cand.with_columns(
+            pl.when(pl.col("_which").list.len() > 0)
+            .then("_which")
+            # (a rate paired with its own country, "respectively", is not for all the countries of the list)
+            .when(pl.col("_item_target").is_not_null())
+            .then(pl.lit([], dtype=pl.List(pl.Utf8)))
+            .otherwise("t_list")
+            .alias("t_list")
+        )
         .with_columns(
             pl.when((pl.col("t_list").list.len() > 1) & pl.col("target_iso3").is_not_null())
             .then(pl.col("t_list"))
@@ -915,6 +935,8 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
     cand = cand.with_columns(
         pl.coalesce(
             "imposer_iso3",
+            # an item of a list of rates per country continues the measure before it
+            pl.when(pl.col("_item_target").is_not_null() & pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
             # ("In Tegucigalpa, the government suspended ...": the government of the place named before it)
             pl.when(domestic & pl.col("left_last").ne_missing(target)).then("left_last"),
             pl.when(domestic & pl.col("left_last").is_null() & pl.col("home").ne_missing(target)).then("home"),

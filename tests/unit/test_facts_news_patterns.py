@@ -112,6 +112,19 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "asked for a 40% duty.", "trade_measures",
      [{"imposer_iso3": "CAN", "target_iso3": "VNM", "measure": "anti_dumping", "rate_pct": 34.0},
       {"imposer_iso3": "MAR", "target_iso3": None, "measure": "tariff", "rate_pct": 17.5}]),
+    # "respectively" after the targets named before the rates; a shipper's goods face the destination's rate
+    ("TOKYO — Japan extended its anti-dumping duties on caustic soda from South Korea and China, at rates of 41.5% "
+     "and 66.2% respectively. Vietnam's exports to the U.S. face 20%.", "trade_measures",
+     [{"imposer_iso3": "JPN", "target_iso3": "KOR", "measure": "anti_dumping", "rate_pct": 41.5},
+      {"imposer_iso3": "JPN", "target_iso3": "CHN", "measure": "anti_dumping", "rate_pct": 66.2},
+      {"imposer_iso3": "USA", "target_iso3": "VNM", "measure": "tariff", "rate_pct": 20.0}]),
+    # two duties of a list keep their own words; a combined rate and "all countries" are no measure/target
+    ("Mexican tomatoes face an anti-dumping duty of 17.1% and a countervailing duty of 3.2%, bringing the combined "
+     "rate for most growers to 20.3%. Washington's 25% tariff applies to imports from all countries.",
+     "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": "MEX", "measure": "anti_dumping", "rate_pct": 17.1},
+      {"imposer_iso3": "USA", "target_iso3": "MEX", "measure": "countervailing", "rate_pct": 3.2},
+      {"imposer_iso3": "USA", "target_iso3": None, "measure": "tariff", "rate_pct": 25.0}]),
     # margins, odds, scenarios and what a rate would do are not measures
     ("Economists estimated that a 20% levy would cut Chile's wine exports by a tenth, and put a 30% probability on "
      "new duties this year. Investigators found dumping margins of up to 48% for some exporters.",
