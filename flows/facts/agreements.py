@@ -44,7 +44,10 @@ _SPECULATIVE = words((r"could", r"might", r"may", r"would", r"estimates?", r"exp
 
 # Not (yet) concluded: "failed to clinch a trade deal", "agreed to start negotiations on a free trade agreement".
 _NOT_CONCLUDED = (
-    r"(?i)(?-u:\b)(?:fail(?:s|ed|ing)?\s+to|yet\s+to|negotiat\w+\s+(?:on|for|towards?|over)|talks\s+(?:on|for|towards?|over))"
+    r"(?i)(?-u:\b)(?:fail(?:s|ed|ing)?\s+to|yet\s+to|negotiat\w+\s+(?:on|for|towards?|over)|talks\s+(?:on|for|towards?|over)|"
+    # "did not sign any agreement in that area"
+    r"(?:did|do|does|has|have|had)\s+not\s+(?:yet\s+)?(?:sign|signed|conclude|concluded|reach|reached|adopt|adopted)(?:\s+any)?|"
+    r"(?:didn['’]t|haven['’]t|hasn['’]t)\s+(?:sign|signed|conclude|reach|reached)(?:\s+any)?)"
     r"\s+(?:[\w-]+\s+){0,5}$"
 )
 _ORDINAL_BEFORE = r"(?i)(?:first|second|third|largest|biggest|only|latest|most\s+\w+)\s+(?:[\w-]+\s+){0,3}$"
@@ -54,7 +57,8 @@ _COUNT_BEFORE = rf"({COUNT_RE})\s+(?:of\s+)?(?:[\w-]+\s+){{0,3}}$"
 _CONTENTS = r"(?i)(?:the|these)\s+(?:deals|documents|agreements|pacts|accords|memorand\w+|MoUs)\s+(?:\w+\s+){0,3}?(?:cover\w*|includ\w+|span\w*|focus\w*|concern\w*|address\w*)"
 _PLURAL = r"(?i)(?:s|memoranda)$"
 _GROUP_OF_COUNTRIES = (
-    r"(?i)(?-u:\b)(?:the|all)\s+(three|four|five)\s+(?:countries|nations|governments|sides|states|partners)(?-u:\b)"
+    r"(?i)(?-u:\b)(?:the|all|both)\s+(two|three|four|five)?\s*(?:countries|nations|governments|sides|states|partners|leaders|"
+    r"presidents|prime\s+ministers)(?-u:\b)"
 )
 
 
@@ -205,15 +209,24 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
     cand = parse_counts(cand, "_count", "count", "count_qualifier")
     # Two parties at least: the document's main countries complete a clause that names one;
     # "the three countries" are the three the document names most.
+    # ("both governments": two; "the two leaders ... expanding the India–Mercosur agreement": not the bloc's members)
+    group = pl.col("clause").str.extract(_GROUP_OF_COUNTRIES, 0).str.to_lowercase()
     group_size = (
-        pl.col("clause")
-        .str.extract(_GROUP_OF_COUNTRIES, 1)
-        .str.to_lowercase()
-        .replace_strict({"three": 3, "four": 4, "five": 5}, default=None, return_dtype=pl.Int32)
+        pl.when(group.str.starts_with("both"))
+        .then(pl.lit("two"))
+        .otherwise(group.str.extract(r"(two|three|four|five)", 1))
+        .replace_strict({"two": 2, "three": 3, "four": 4, "five": 5}, default=None, return_dtype=pl.Int32)
     )
     parties = (
         pl.when(group_size.is_not_null() & (pl.col("_parties").list.len() < group_size))
-        .then(pl.concat_list("_parties", "ranked").list.unique(maintain_order=True).list.head(group_size))
+        .then(
+            pl.concat_list("_parties", "home", "ranked")
+            .drop_nulls()
+            .list.unique(maintain_order=True)
+            .list.head(group_size)
+        )
+        .when((group_size == 2) & (pl.col("_parties").list.len() > 2))
+        .then(pl.concat_list("home", "ranked").drop_nulls().list.unique(maintain_order=True).list.head(2))
         .when(pl.col("_parties").list.len() >= 2)
         .then(pl.col("_parties"))
         .otherwise(

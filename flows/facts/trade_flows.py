@@ -29,7 +29,7 @@ from flows.facts.lexicon import FLOW_CUES, NOT_FLOW_CUES, SPECULATION, TRADE_NOT
 from flows.facts.numbers import COUNT_RE, UNITS, qualifier_before
 from flows.facts.periods import PERIOD_RE, resolve_frame
 from flows.facts.products import product_of
-from flows.facts.reference import FactReference
+from flows.facts.reference import FactReference, alternation
 
 _ALL_FLOW = [c for cues in FLOW_CUES.values() for c in cues]
 FLOW_ANY = words(_ALL_FLOW)
@@ -114,6 +114,16 @@ _SHARE_TO = r"(?i)((?:of\s+(?:them|it|which|those|these|that)|(?-u:\b)(?:mostly|
 
 _RIGHT_TO = r"^\s*(?:(?:of|worth\s+of|in)\s+(?:[\w-]+\s+){0,3}?)?(?:to|into)\s+(?:the\s+)?{E}"
 _RIGHT_FROM = r"^\s*(?:(?:of|worth\s+of|in)\s+(?:[\w-]+\s+){0,3}?)?from\s+(?:the\s+)?{E}"
+
+
+def _region_re(reference: FactReference) -> str:
+    """A continent or region as the other side of a flow ("Chinese exports to Africa", "imports
+    from the continent"): no one country."""
+    regions = reference.entities.filter(pl.col("kind") == "region")["alias"].to_list()
+    return ascii_word_classes(
+        rf"(?i:to|from|with|and)\s+(?:the\s+)?(?:(?:rest|whole)\s+of\s+)?(?:{alternation(regions)}(?-u:\b)|"
+        r"(?i:the\s+)?(?i:continent|region|world)(?-u:\b))"
+    )
 
 
 def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
@@ -213,10 +223,14 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
     )
     cand = cand.with_columns(reporter.alias("reporter_iso3"), named_reporter.alias("_named_rep"))
     unnamed = (
-        ((flow == "export") & clause_without_shares.str.contains(_UNNAMED_TO))
-        | ((flow == "import") & clause_without_shares.str.contains(_UNNAMED_FROM))
-        | pl.col("sentence").str.contains(_OTHER_WAY)
-    ) & ~pl.col("clause").str.contains(_SEVERAL_PARTNERS)
+        (
+            ((flow == "export") & clause_without_shares.str.contains(_UNNAMED_TO))
+            | ((flow == "import") & clause_without_shares.str.contains(_UNNAMED_FROM))
+            | pl.col("sentence").str.contains(_OTHER_WAY)
+        )
+        & ~pl.col("clause").str.contains(_SEVERAL_PARTNERS)
+        & ~clause_without_shares.str.contains(_region_re(reference))
+    )
     reporter = pl.col("reporter_iso3")
     cand = cand.with_columns(
         pl.when(pl.col("partner_iso3").is_null() & unnamed)
@@ -230,9 +244,13 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         .alias("partner_iso3")
     )
     # A bilateral value needs both sides: take the other from the sentence, then the document
-    # (not for trade with a group: "with the other members of the Eurasian Economic Union").
+    # (not for trade with a group or a region: "with the other members of the Eurasian Economic
+    # Union", "between China and Africa").
+    with_group = pl.col("clause").str.contains(_SEVERAL_PARTNERS) | clause_without_shares.str.contains(
+        _region_re(reference)
+    )
     cand = cand.with_columns(
-        pl.when((flow == "bilateral") & ~pl.col("clause").str.contains(_SEVERAL_PARTNERS))
+        pl.when((flow == "bilateral") & ~with_group)
         .then(
             pl.coalesce(
                 "partner_iso3",

@@ -137,6 +137,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("Kenya's Tariff Board has imposed anti-dumping duties on Egyptian sugar.", "trade_measures",
      [{"imposer_iso3": "KEN", "target_iso3": "EGY", "measure": "anti_dumping", "rate_pct": None}]),
     # ---- trade flows
+    # a continent is no partner country (and the country a story also mentions does not stand in for it)
+    ("BEIJING — The United States was not part of the survey. Chinese exports to Africa rose to US$96 billion in the "
+     "first half, while imports from the continent totalled US$51 billion.", "trade_flows",
+     [{"reporter_iso3": "CHN", "partner_iso3": None, "flow": "export", "value_usd": 96e9},
+      {"reporter_iso3": "CHN", "partner_iso3": None, "flow": "import", "value_usd": 51e9}]),
     # inbound shipments are imports; trade with "the other members" of a bloc has no single partner
     ("PHNOM PENH — Inbound shipments from Thailand rose to $4.2 billion in the first half.", "trade_flows",
      [{"reporter_iso3": "KHM", "partner_iso3": "THA", "flow": "import", "value_usd": 4.2e9}]),
@@ -249,6 +254,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
      [{"lender_iso3": "NOR", "borrower_iso3": "MWI", "instrument": "loan"},
       {"lender_iso3": "NOR", "borrower_iso3": "MWI", "instrument": "grant"}]),
     # ---- agreements
+    # what was not signed is no agreement; "the two leaders" are the story's two countries, not a bloc named later
+    ("BRASÍLIA — Brazil and Indonesia agreed on a visa waiver. The two leaders issued a joint statement that tasks "
+     "ministers with expanding the Indonesia–Mercosur trade talks. They did not sign any agreement on defence.",
+     "agreements",
+     [{"parties_iso3": ["BRA", "IDN"], "count": 1, "kind": "joint_statement"}]),
     # "the three countries" are the three the story names most; a company's contract is no agreement
     ("Washington, Tokyo and Canberra launched the Pacific Ports Initiative last year. The United States, Japan and "
      "Australia pledged more money for it on Monday. The trade ministers of the three countries issued a joint "
