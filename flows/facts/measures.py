@@ -123,7 +123,7 @@ _RANGE_INSIDE = r"(?i)(?-u:\b)(between|from)\s+[\d.,]+\s?%\s+(?:and|to)\s+"
 _APPOSITIVE = r"(?i),\s+(?:led\s+by|including|such\s+as|notably|among\s+them)\s+[^,;:]*,"
 _ITEM_BREAK = r"(?i)\s(?:and|while|whereas|but)\s"
 _ITEM_TEXT = r"([^,;:(|]*)$"
-_ITEM = r"^\s*(?:(?:all|other|the|most|remaining)\s+)?(?:[\w-]+\s+(?:in|from)\s+)?(?:the\s+)?{E}(?:-[\w]+)?(?:\s+[\w-]+){0,7}?\s*$"
+_ITEM = r"^\s*(?:(?:all|other|the|most|remaining)\s+){0,2}(?:[\w-]+\s+(?:in|from)\s+)?(?:the\s+)?{E}(?:-[\w]+)?(?:\s+[\w-]+){0,7}?\s*$"
 # whose goods the item names: exporters, producers or the goods themselves, or a rate they pay
 _ITEM_MARK = (
     r"(?i)(?:-(?:made|built|produced|origin)|(?-u:\b)(?:producers?|exporters?|manufacturers?|makers?|mills?|suppliers?|"
@@ -208,7 +208,8 @@ TEMPLATES = {
     "i_subj": rf"{{E}}{POSS}\s+{_FILL}{{0,6}}?{_IMPOSE_VERB}",
     # the first of two subjects: "Cameroon and the Republic of Congo will stop exports of logs"
     "i_co": rf"{{E}}\s+and\s+{THE}{{E}}\s+(?:{_FILL}{{0,6}}?{_IMPOSE_VERB}|{_FILL}{{0,2}}$)",
-    "i_rel": rf"^[^.;]{{0,60}}?{{E}}\s+(?:has\s+|had\s+|have\s+)?{_IMPOSE_VERB}",
+    # (in a relative clause: "the 25% tariff that Washington imposed"; not another subject: ", and India opened")
+    "i_rel": rf"^(?:[^.;,]|,\s+(?:which|that|as|who)\s){{0,60}}?{{E}}\s+(?:has\s+|had\s+|have\s+)?{_IMPOSE_VERB}",
     "i_from": rf"^\s*{_FILL}{{0,2}}?(?:from|by|imposed\s+by)\s+{THE}{{E}}",
     # the destination imposes the rate its imports pay: "able to ship 100,000 vehicles a year to the United States at a 10% tariff"
     "i_dest": rf"(?i:ship\w*|export\w*|sell\w*|sold|sen[dt]\w*|goods|products|shipments)\s+[^.;%]{{0,60}}?(?-u:\b)(?:to|into)\s+{THE}{{E}}\s+(?:{_FILL}){{0,3}}?(?i:at|face|faces|facing|pay|pays|paying|under|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
@@ -227,6 +228,7 @@ _TARGET_TAIL = (
     r"(?-u:\b)(?:on|against|targeting|hitting|for)\s+(?:imports?\s+from\s+)?" + _FILL + r"{0,6}?" + THE
     + r"([A-Z][^.;:%—–()]*)"
 )  # fmt: skip
+_SAID_BY = r",\s+(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){1,5}(?:said|says|announced|told|added|reported|stated|confirmed)(?-u:\b)[\s\S]*$"
 _TARGET_TO_TAIL = r"^[^.;%]{0,120}?(?-u:\b)to\s+" + THE + r"([A-Z][^.;:%—–()]*)"
 _NAME_RUN = r"^((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:(?:,\s*|,?\s+and\s+|\s+or\s+)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)*)"
 # Entities marked as targets or sources, not imposers: "on Chinese imports", "from China".
@@ -239,7 +241,7 @@ _MARKED = (
     # (with the names coordinated after it: "18% for Laos and Cambodia alike")
     + r"(?:(?:,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?{E})*"
     # whose producers or goods are named: "Chinese manufacturers face duties of up to 98.99%"
-    + r"|{E}\s+(?:[\w-]+\s+)?(?i:producers|manufacturers|makers|exporters|mills|firms|companies|suppliers|shippers"
+    + r"|{E}\s+(?:[\w-]+\s+)?(?i:producers?|manufacturers?|makers?|exporters?|mills?|firms?|company|companies|suppliers?|shippers?"
     + r"|growers|farmers|steelmakers|carmakers|automakers|goods|products|imports|exports|shipments|brands)(?-u:\b))"
 )
 # Words that open a new clause: "relief on Friday after Washington settled on ..." does not mark
@@ -636,6 +638,8 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             )
         )
         .otherwise(pl.col("right_target").str.extract(ascii_word_classes(_TARGET_TAIL), 1))
+        # (the source of the news is not one of the names: "on lysine from China, the European Commission said")
+        .str.replace(_SAID_BY, "")
         .str.extract(ascii_word_classes(_NAME_RUN), 1)
     )
     cand = cand.with_columns(**roles).with_columns(
@@ -731,6 +735,14 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             # (a rate paired with its own country, "respectively", is not for all the countries of the list)
             .when(pl.col("_item_target").is_not_null())
             .then(pl.lit([], dtype=pl.List(pl.Utf8)))
+            # ... nor is one with a country of its own: "at rates of 49.5% for Korean material and 39.5% for Chinese"
+            # (unless the rate's own scope is the list: "Tariffs of 50% on products from Russia and Belarus")
+            .when(
+                pl.col("p_start").is_not_null()
+                & (pl.col("t_pct").is_not_null() | pl.col("t_paren").is_not_null())
+                & (_names_after(pl.col("p_right"), reference).list.len() < 2)
+            )
+            .then(pl.lit([], dtype=pl.List(pl.Utf8)))
             .otherwise("t_list")
             .alias("t_list")
         )
@@ -825,6 +837,12 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
 
 
 _THEIR_GOODS = r"(?i)^\s*(?:on|against|for)\s+(their|its)\s+(?:[\w-]+\s+){0,2}?(?:goods|exports|products|shipments|imports)(?-u:\b)"
+
+
+def _names_after(text: pl.Expr, reference: FactReference) -> pl.Expr:
+    """The countries of the run of names a text opens with after "on"/"for" (see `_TARGET_TAIL`)."""
+    run = text.str.extract(ascii_word_classes(_TARGET_TAIL), 1).str.extract(ascii_word_classes(_NAME_RUN), 1)
+    return actor_isos(run.str.extract_all(reference.entity_re), reference).fill_null(pl.lit([], dtype=pl.List(pl.Utf8)))
 
 
 def _their_goods(cand: pl.DataFrame) -> pl.DataFrame:

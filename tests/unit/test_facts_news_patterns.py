@@ -125,6 +125,18 @@ CASES: list[tuple[str, str, list[dict]]] = [
      [{"imposer_iso3": "USA", "target_iso3": "MEX", "measure": "anti_dumping", "rate_pct": 17.1},
       {"imposer_iso3": "USA", "target_iso3": "MEX", "measure": "countervailing", "rate_pct": 3.2},
       {"imposer_iso3": "USA", "target_iso3": None, "measure": "tariff", "rate_pct": 25.0}]),
+    # the source of the news is no target; singular "exporter" marks its country as hit, not imposing;
+    # rates with their own country are not spread over the list; another subject after ", and" imposes nothing
+    ("OTTAWA, May 2 (Reuters) - Canada will charge anti-dumping duties of up to 61.2% on wire rod from Egypt, the "
+     "Canada Border Services Agency said. Ezz Steel, the largest Egyptian exporter, will pay 33.4%, and all other "
+     "Egyptian producers 61.2%. Canada also extended duties on rebar from Turkey and Oman, at rates of 12.5% for "
+     "Turkish material and 30.1% for Omani. Mexico has applied duties of up to 20% on Omani rebar since 2021, and "
+     "Peru opened its own investigation.", "trade_measures",
+     [{"imposer_iso3": "CAN", "target_iso3": "EGY", "measure": "anti_dumping", "rate_pct": 61.2},
+      {"imposer_iso3": "CAN", "target_iso3": "EGY", "measure": "anti_dumping", "rate_pct": 33.4},
+      {"imposer_iso3": "CAN", "target_iso3": "TUR", "rate_pct": 12.5},
+      {"imposer_iso3": "CAN", "target_iso3": "OMN", "rate_pct": 30.1},
+      {"imposer_iso3": "MEX", "target_iso3": "OMN", "rate_pct": 20.0}]),
     # margins, odds, scenarios and what a rate would do are not measures
     ("Economists estimated that a 20% levy would cut Chile's wine exports by a tenth, and put a 30% probability on "
      "new duties this year. Investigators found dumping margins of up to 48% for some exporters.",
