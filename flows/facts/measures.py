@@ -43,7 +43,9 @@ MEASURE_ANY = words(_CUES)
 _NOT_FACT = words(MEASURE_NOT_FACT)
 _DOMESTIC_AGENT = words(DOMESTIC_AGENT)
 _ON_EXPORTS = (
-    r"(?i)^\s*on\s+(?:(?:the|all|its|their)\s+)?(?:exports?|outbound\s+shipments|shipments\s+abroad)\s+of(?-u:\b)"
+    r"(?i)^\s*on\s+(?:(?:(?:the|all|its|their)\s+)?(?:exports?|outbound\s+shipments|shipments\s+abroad)\s+of|"
+    # "the 20% duty on onion exports" (not a country's: "46% tariffs on Vietnamese exports")
+    r"(?:(?-i:[a-z])[\w-]*\s+){1,2}?(?:exports|shipments\s+abroad))(?-u:\b)"
 )
 # A percentage with no measure word of its own, in a sentence continuing a measure ("a lower 7.8% rate").
 _RATE_WORD = r"(?i:(?-u:\b)(?:rates?|set\s+at|levels?)(?-u:\b))"
@@ -925,8 +927,9 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
                 pl.col("imposer_iso3").is_null()
                 | (pl.col("_definite_cue") & pl.col("imposer_iso3").eq_missing(in_doc["imposer_iso3"]))
             )
-            # a text that says "tariff" means a tariff, not the anti-dumping duty named before
-            & ~pl.col("cue").fill_null("").str.contains("(?i)tariff")
+            # a text that says "tariff" or "import duty" means a tariff, not the anti-dumping duty or
+            # export duty named before
+            & ~pl.col("cue").fill_null("").str.contains("(?i)tariff|import")
         )
         .then(
             # a definite rate names the measure given that rate before: "before the 39% levy took effect"

@@ -137,6 +137,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
       {"imposer_iso3": "CAN", "target_iso3": "TUR", "rate_pct": 12.5},
       {"imposer_iso3": "CAN", "target_iso3": "OMN", "rate_pct": 30.1},
       {"imposer_iso3": "MEX", "target_iso3": "OMN", "rate_pct": 20.0}]),
+    # a duty on a product's exports restricts them; an "import duty" after it is a tariff, not the export duty again
+    ("ISLAMABAD — The government scrapped the 25% duty on cotton exports. The 10% import duty on yarn will stay.",
+     "trade_measures",
+     [{"imposer_iso3": "PAK", "target_iso3": None, "measure": "export_control", "rate_pct": 25.0},
+      {"imposer_iso3": "PAK", "target_iso3": None, "measure": "tariff", "rate_pct": 10.0}]),
     # margins, odds, scenarios and what a rate would do are not measures
     ("Economists estimated that a 20% levy would cut Chile's wine exports by a tenth, and put a 30% probability on "
      "new duties this year. Investigators found dumping margins of up to 48% for some exporters.",
