@@ -207,6 +207,9 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
         .alias("_count")
     )
     cand = parse_counts(cand, "_count", "count", "count_qualifier")
+    # documents with no number at all are not a count an analyst can record ("signed a string of
+    # energy deals", "signed the agreements on behalf of ..."); a vague one is ("dozens of agreements")
+    cand = cand.filter(pl.col("count").is_not_null() | (pl.col("count_qualifier") == "approx"))
     # Two parties at least: the document's main countries complete a clause that names one;
     # "the three countries" are the three the document names most.
     # ("both governments": two; "the two leaders ... expanding the India–Mercosur agreement": not the bloc's members)
