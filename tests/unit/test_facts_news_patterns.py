@@ -272,7 +272,7 @@ CASES: list[tuple[str, str, list[dict]]] = [
       {"lender_iso3": "NOR", "borrower_iso3": "MWI", "instrument": "grant"}]),
     # ---- agreements
     # documents with no number are no count; a vague number is
-    ("ROME — Lenders used the Ukraine conference to sign a string of energy deals. Earlier, Italy and Ukraine "
+    ("ROME — Lenders used the Ukraine conference to sign energy deals with Kyiv. Earlier, Italy and Ukraine "
      "signed dozens of agreements.", "agreements",
      [{"parties_iso3": ["ITA", "UKR"], "count": None, "kind": "agreement"}]),
     # what was not signed is no agreement; "the two leaders" are the story's two countries, not a bloc named later
