@@ -70,7 +70,7 @@ _ORDINALS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tent
 # the planes an airline flies, in an aside or a fleet list: "The carrier, which flies four Airbus
 # A319s and one ATR 42, expects ...", "is replacing a mixed fleet of A319s, A320s and Dash 8-400s"
 _FLEET_CLAUSE = (
-    r"(?i)(?:(?-u:\b)(?:which|that|who)\s+(?:now\s+|currently\s+|already\s+)?(?:flies|operates|owns|uses)\s|"
+    r"(?i)(?:(?-u:\b)(?:which|that|who|currently|now|already)\s+(?:now\s+|currently\s+|already\s+)?(?:flies|operates|owns|uses)\s|"
     r"(?-u:\b)fleet\s+of\s)[^.;:()]{0,80}$"
 )
 

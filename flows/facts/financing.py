@@ -66,7 +66,9 @@ _PREFERENTIAL = words(
 # Aircraft sentences: order values at list price are not financing.
 _AIRCRAFT = words((r"aircraft", r"jets?", r"planes?", r"airliners?", r"fleet", r"list\s+prices?"))
 _MODAL = (
-    r"(?i)(?-u:\b)(?:could|might|may|would|(?:expects?|expected|plans?|planned|aims?|hopes?|intends?)\s+to)(?-u:\b)"
+    r"(?i)(?-u:\b)(?:could|might|may|would|(?:expects?|expected|plans?|planned|aims?|hopes?|intends?)\s+to|"
+    # "European companies have expressed interest in investing $600 billion"
+    r"interest(?:ed)?\s+in)(?-u:\b)"
     r"[^,;]{0,60}$"
 )
 # "told reporters it would pour ...": reported speech of a decision, not a hypothesis
@@ -82,7 +84,9 @@ _STOCK = words(
      # a country's debt in total: "External debt reached $104 billion in June"
      r"(?:external|public|foreign|sovereign|national|government|total)\s+debt",
      # a lender's book: "brings the bank's portfolio in Côte d'Ivoire to about $4.1 billion"
-     r"portfolio")
+     r"portfolio",
+     # a limit, not a loan: "will cap new external borrowing at $5 billion"
+     r"cap(?:s|ped|ping)?\s+(?:[\w-]+\s+){0,3}?borrowing", r"borrowing\s+(?:caps?|ceilings?|limits?)")
 )  # fmt: skip
 # (right before the amount: "bringing the city close to closing the financing of a line that is
 # estimated to cost ..." is not a stock)
@@ -99,7 +103,7 @@ _DEBT_SERVICE = (
 # Money a state puts up for its own businesses: "a 30 billion reais credit line to exporters hurt by the tariffs"
 _DOMESTIC_SUPPORT = (
     r"(?i)^\s*(?:[\w-]+\s+){0,3}?(?:to|for)\s+(?:local\s+|domestic\s+|its\s+|their\s+|small\s+|struggling\s+)?"
-    r"(?:exporters|companies|firms|farmers|businesses|producers|manufacturers|SMEs|industries|growers)(?-u:\b)"
+    r"(?:exporters|companies|firms|farmers|businesses|producers|manufacturers|SMEs|industries|growers|sector|industry|mills)(?-u:\b)"
 )
 # A total built up over years: "has invested more than $3.8 billion in its mines since 2018".
 _SINCE_YEAR = r"(?i)(?-u:\b)since\s+(?:(?:19|20)\d\d|the\s+(?:19|20)\d0s)(?-u:\b)"

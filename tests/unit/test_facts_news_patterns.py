@@ -214,6 +214,10 @@ CASES: list[tuple[str, str, list[dict]]] = [
     # swap lines and credit for a state's own exporters are not financing
     ("The central bank signed a $5 billion currency swap line with Beijing, and the development bank will offer a "
      "$2 billion credit line to exporters hurt by the tariffs.", "financing", []),
+    # a country's cap on its own borrowing, money for its own industry and investors' interest are no financing
+    ("TASHKENT — Uzbekistan will cap new external borrowing at $4 billion this year. Ottawa would make $900 million "
+     "available to the sector. Gulf investors have expressed interest in investing $20 billion in Egypt.",
+     "financing", []),
     # ---- aviation
     # the planes an airline already flies, in an aside or a fleet list, are no deal
     ("Air Tahiti, which flies six ATR 72-600s and two ATR 42-600s, expects to firm up an order soon. It is replacing "
