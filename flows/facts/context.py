@@ -201,6 +201,21 @@ def _mask_currency_prefixes(sentence: pl.Expr) -> pl.Expr:
     )
 
 
+def _mask_ambiguous_countries(frame: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
+    """A country name that is also something else ("Georgia", the US state) is the country only in
+    a document that shows it ("Tbilisi", "the Caucasus"); elsewhere it is lower-cased (same length,
+    so offsets stay valid) and no longer read as an entity."""
+    for alias, context in reference.ambiguous_countries.items():
+        shown = pl.col("sentence").str.contains(f"(?:{context})").any().over("doc_id")
+        frame = frame.with_columns(
+            pl.when(shown)
+            .then(pl.col("sentence"))
+            .otherwise(pl.col("sentence").str.replace_all(rf"(?-u:\b){re.escape(alias)}(?-u:\b)", alias.lower()))
+            .alias("sentence")
+        )
+    return frame
+
+
 def _mask_repeated_acronyms(sentence: pl.Expr, reference: FactReference) -> pl.Expr:
     """An acronym in brackets right after a name we know repeats that name: "the Caribbean
     Development Bank (CDB)" is not also China Development Bank ("CDB"). Blanked with as many
@@ -229,6 +244,7 @@ def sentence_context(documents: pl.DataFrame, sentences: pl.DataFrame, reference
             _mask_repeated_acronyms(_mask_currency_prefixes(pl.col("sentence")), reference).alias("sentence"),
         )
         .join(documents.select("doc_id", "published"), on="doc_id", how="left")
+        .pipe(_mask_ambiguous_countries, reference)
         .with_columns(pl.col("sentence").str.extract_all(reference.entity_re).alias("ents"))
         .with_columns(actor_isos(pl.col("ents"), reference).alias("isos"))
     )

@@ -45,6 +45,9 @@ class FactReference:
     bloc_members: dict[str, str] = field(repr=False)
     # canonical names of lenders whose loans are concessional by mandate (a JICA loan is preferential)
     concessional_lenders: frozenset[str] = field(repr=False)
+    # country names that are also other things ("Georgia", the US state): alias -> words whose
+    # presence in a document shows the country is meant (seeds/reference/ambiguous_countries.csv)
+    ambiguous_countries: dict[str, str] = field(repr=False)
     bloc_re: str = field(repr=False)
     # regex alternations without capture groups
     entity_re: str = field(repr=False)
@@ -172,9 +175,11 @@ def _coreference(path: Path) -> tuple[pl.DataFrame, dict[str, tuple[str, ...]]]:
 
 def load_reference(folder: Path) -> FactReference:
     """Read seeds/reference/*.csv (countries_extra, coreference, cities, organisations, airlines,
-    aircraft_models, trade_blocs, concessional_lenders)."""
+    aircraft_models, trade_blocs, concessional_lenders, ambiguous_countries)."""
     folder = Path(folder)
     extra = pl.read_csv(folder / "countries_extra.csv", schema_overrides={"iso3": pl.Utf8})
+    ambiguous = pl.read_csv(folder / "ambiguous_countries.csv")
+    extra = pl.concat([extra, ambiguous.select("alias", "iso3", pl.lit("name").alias("kind"))])
     countries = pl.concat([_pycountry_names(), extra.select("alias", "iso3", "kind")]).unique(
         subset=["alias"], keep="last", maintain_order=True
     )
@@ -216,6 +221,7 @@ def load_reference(folder: Path) -> FactReference:
         coreference_groups=coreference_groups,
         bloc_members=dict(zip(blocs["alias"], blocs["members"], strict=True)),
         concessional_lenders=frozenset(pl.read_csv(folder / "concessional_lenders.csv")["canonical"].to_list()),
+        ambiguous_countries=dict(zip(ambiguous["alias"], ambiguous["context"], strict=True)),
         bloc_re=alternation(aliases(blocs)),
         place_of=dict(zip(places["alias"].str.to_lowercase(), places["iso3"], strict=True)),
         entity_re=alternation(aliases(entities)),

@@ -105,3 +105,18 @@ def test_the_alias_tree_matches_the_longest_alias_with_word_boundaries():
     import polars as pl
 
     assert pl.Series([text]).str.extract_all(pattern).to_list() == [found]
+
+
+def test_an_ambiguous_country_name_counts_only_where_the_document_shows_the_country() -> None:
+    import datetime as dt
+
+    from flows.facts.quick import facts_for_texts
+
+    texts = [
+        "Georgia and Azerbaijan signed a transit agreement in Baku to move cargo across the Caucasus.",
+        "ATLANTA — Georgia and Alabama signed a trade agreement with Mexico on Monday.",
+    ]
+    agreements = facts_for_texts(texts, dt.date(2025, 6, 1))["agreements"]
+    parties = {row["doc_id"]: sorted(row["parties_iso3"]) for row in agreements.to_dicts()}
+    assert parties["d0"] == ["AZE", "GEO"]
+    assert "GEO" not in parties.get("d1", [])
