@@ -145,7 +145,7 @@ TEMPLATES = {
     "l_adj": rf"{{E}}{POSS}\s+{_FILL}{{0,2}}?(?i:loans?|credit|financing|funding|funds|grants?|aid|investments?|investors?|capital|lenders?|banks?|treasury|development\s+agency|development\s+funds?)(?-u:\b)",
     # the investor is the country of the company that invests: "Denmark's Maersk signed a deal to invest in"
     "l_invest": rf"{{E}}(?:{POSS}|-based)\s+[^;]{{0,80}}?(?-u:\b)(?i:to\s+invest|invest(?:s|ed|ing)?\s+in|will\s+invest)(?-u:\b)",
-    "b_dative": rf"(?i:lend|lends|lent|grant|grants|give|gives|offer|offers|help|helps|helping)\s+{THE}{{E}}",
+    "b_dative": rf"(?i:lend|lends|lent|grant|grants|granted|give|gives|gave|given|offer|offers|offered|help|helps|helped|helping)\s+{THE}{{E}}",
     # "Australia signed a A$200 million loan with Papua New Guinea": one side lends, the other borrows
     "signer": rf"{{E}}{POSS}\s+(?:{_FILL}){{0,3}}?(?i:signed|inked|sealed|agreed|concluded)(?-u:\b)",
     "with": rf"(?i:loans?|credit|financing|grants?|agreements?)(?-u:\b)[^;]{{0,40}}?(?-u:\b)with\s+{THE}{{E}}",
@@ -319,7 +319,8 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         .when(signer.is_not_null() & other.is_not_null() & (signer == home)).then(other)
         .alias("_signed_lender"),
     )  # fmt: skip
-    borrower_in_clause = pl.coalesce("c_b_dative", "c_b_subj", "_signed_borrower", "c_b_to")
+    # ("The Asian Development Bank signed a $500 million loan with Pakistan": the other side borrows)
+    borrower_in_clause = pl.coalesce("c_b_dative", "c_b_subj", "_signed_borrower", "c_b_to", "c_with")
     borrower_in_sentence = pl.coalesce("s_b_dative", "s_b_subj", "s_b_to")
     borrower_named = pl.coalesce(borrower_in_clause, borrower_in_sentence)
     lender_country = pl.coalesce(

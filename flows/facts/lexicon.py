@@ -73,12 +73,14 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
         r"(?:ban|bans|banned|restrict\w*|curbs?|controls?|limits?)\s+(?:on\s+)?(?:the\s+)?(?:exports?|sales|shipments)\s+of",
         r"(?:stop|stops|stopped|stopping|halt|halts|halted|halting|suspend\w*|bar|bars|barred|barring)\s+(?:the\s+|all\s+)?(?:exports?|shipments)\s+of",
         r"requir\w*\s+(?:an?\s+)?(?:export\s+)?licen[cs]es?", r"licen[cs]es?\s+to\s+export",
+        r"(?:will\s+)?need\s+(?:an?\s+)?(?:export\s+)?licen[cs]es?",
         # "the controls Beijing placed on battery-grade graphite"
         r"controls\s+(?:[\w-]+\s+){0,2}(?:placed|imposed|put)\s+on",
         # passive licence rules: "Licences will be required for shipments of ...", "licensing requirements"
         r"licen[cs]es?\s+(?:will\s+be\s+|are\s+(?:now\s+)?|is\s+(?:now\s+)?)required", r"licen[cs]ing\s+(?:requirements?|rules?|regimes?)",
     ),
-    "quota": (r"(?:import\s+)?quotas?",),
+    # (an import ban outside a sanctions regime limits imports to nothing: "Ghana has banned imports of poultry from Brazil")
+    "quota": (r"(?:import\s+)?quotas?", r"(?:ban|bans|banned|banning)\s+(?:all\s+|the\s+)?imports?\s+of"),
     # (a ban on imports: "the ban on Russian ferroalloys that it imposed under its sanctions")
     "sanction": (r"sanctions?", r"embargo(?:es)?", r"blacklist(?:ed|ing)?", r"entity\s+list", r"(?:import\s+)?bans?\s+on"),
     "tariff": (
@@ -136,7 +138,9 @@ INSTRUMENT_CUES: dict[str, tuple[str, ...]] = {
         r"credit\s+lines?", r"lines?\s+of\s+credit", r"credit\s+facilit(?:y|ies)", r"credit\s+windows?",
         r"(?:payment|financing|funding|loan|liquidity|deposit)\s+facilit(?:y|ies)",
     ),
-    "loan": (r"loans?", r"lend(?:s|ing)?", r"lent", r"borrow(?:s|ed|ing)?", r"credit", r"financing", r"debt", r"budget[-\s]support"),
+    "loan": (r"loans?", r"lend(?:s|ing)?", r"lent", r"borrow(?:s|ed|ing)?", r"credit", r"financing", r"debt", r"budget[-\s]support",
+             # "The IMF disbursed about $1.2 billion to Egypt"
+             r"disburs(?:ed|es|ing)"),
 
     "grant": (r"grants?", r"aid", r"donat\w+", r"gifts?"),
     "investment": (

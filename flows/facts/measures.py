@@ -184,7 +184,7 @@ TEMPLATES = {
     # target: whose goods it hits
     # "12.7% on Moldovan rod", "12.7% on wire rod from Moldova"
     # ("a single rate of 12.1% will be charged on Japanese material")
-    "t_pct": r"^\s*(?:(?:will\s+be\s+|is\s+|are\s+|was\s+|were\s+|to\s+be\s+)?(?:charged|levied|applied|imposed|collected|payable)\s+)?(?:for|on)\s+(?:[\w-]+\s+){0,2}?(?:(?:[\w-]+\s+){0,3}?from\s+)?"
+    "t_pct": r"^\s*(?:(?:will\s+be\s+|is\s+|are\s+|was\s+|were\s+|to\s+be\s+)?(?:charged|levied|applied|imposed|collected|payable)\s+)?(?:for|on)\s+(?:[\w-]+\s+){0,2}?(?:(?:[\w-]+\s+){0,3}?(?:from|by)\s+)?"
     + THE
     + "{E}",
     "t_right": rf"^(?:[^.;%,]|\.\d){{0,90}}?(?-u:\b)(?:on|against|targeting|hitting|for|appl(?:y|ies|ied)\s+to)\s+(?:imports?\s+from\s+)?{_FILL}{{0,6}}?{THE}{{E}}",
@@ -200,7 +200,7 @@ TEMPLATES = {
     # a quota names whose goods it admits: "the quota under which Korean mills have been allowed to ship"
     "t_quota": r"(?i:quotas?)\s+(?:[\w-]+\s+){0,3}?(?:for|under\s+which|allowing|that\s+allow\w*|granted\s+to)\s+(?:the\s+)?{E}",
     # export controls and sanctions list whom they hit: "Taipei added Huawei and SMIC to a list of entities"
-    "t_listed": r"(?i:added|adds|adding|placed|places|put|puts|blacklisted|blacklists)\s+(?:the\s+)?{E}",
+    "t_listed": r"(?i:added|adds|adding|placed|places|put|puts|blacklisted|blacklists)\s+(?:the\s+)?(?:\d[\d,]*\s+|more\s+)?{E}",
     # export controls name whom the goods may not reach: "curbs on sales of chips to China"
     "t_to": rf"^[^.;%]{{0,120}}?(?-u:\b)to\s+{THE}{{E}}",
     # imposer: who imposes it
@@ -565,10 +565,13 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             r"(?i)(?-u:\b)(on|against)\s+any\s+(?:country|nation|buyer|importer|one|state)\s+(?:that|which|who)\s+[^,.;]*",
             "$1 anyone",
         )
-        # a cue that ends in "on" ("a ban on") leaves its target's "on" inside the cue
+        # a cue that ends in "on" ("a ban on") leaves its target's "on" inside the cue; goods after
+        # "banned imports of" are its scope ("... of poultry from Brazil")
         .pipe(
             lambda text: (
-                pl.when(pl.col("cue").str.contains(r"\son$")).then(pl.concat_str(pl.lit(" on"), text)).otherwise(text)
+                pl.when(pl.col("cue").str.contains(r"\son$|(?i)imports?\s+of$"))
+                .then(pl.concat_str(pl.lit(" on"), text))
+                .otherwise(text)
             )
         )
         .alias("right_target"),
@@ -585,6 +588,13 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         # a duty on exports restricts them: "a 10% duty on exports of soybeans"
         pl.when(_measure_of(pl.col("cue")).eq("tariff") & sentence.str.slice(a_end).str.contains(_ON_EXPORTS))
         .then(pl.lit("export_control"))
+        # an import ban under a sanctions regime is a sanction ("its 19th package of sanctions ..., which will ban imports of")
+        .when(
+            _measure_of(pl.col("cue")).eq("quota")
+            & pl.col("cue").str.contains(r"(?i)^ban")
+            & sentence.str.contains(r"(?i)(?-u:\b)sanction")
+        )
+        .then(pl.lit("sanction"))
         .otherwise(_measure_of(pl.col("cue")))
         .alias("measure"),
     )

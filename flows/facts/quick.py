@@ -28,15 +28,17 @@ def _inputs(folder: str) -> tuple[FactReference, pl.DataFrame, pl.DataFrame]:
 
 
 def facts_for_texts(
-    texts: list[str], published: dt.date | None = None, reference_dir: Path = _REFERENCE_DIR
+    texts: list[str], published: dt.date | list[dt.date] | None = None, reference_dir: Path = _REFERENCE_DIR
 ) -> dict[str, pl.DataFrame]:
-    """The five fact tables for `texts` (doc_id "d0", "d1", ...), all published on `published`."""
+    """The five fact tables for `texts` (doc_id "d0", "d1", ...), all published on `published`
+    (or each on its own date, given a list)."""
     from flows.amounts import extract_amounts
     from flows.text import split_sentences
 
     reference, aliases, fx = _inputs(str(reference_dir))
+    dates = published if isinstance(published, list) else [published] * len(texts)
     documents = pl.DataFrame(
-        {"doc_id": [f"d{i}" for i in range(len(texts))], "published": [published] * len(texts), "text": texts},
+        {"doc_id": [f"d{i}" for i in range(len(texts))], "published": dates, "text": texts},
         schema={"doc_id": pl.Utf8, "published": pl.Date, "text": pl.Utf8},
     )
     sentences = split_sentences(documents.select("doc_id", "text"))

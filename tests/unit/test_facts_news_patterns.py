@@ -142,6 +142,13 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "trade_measures",
      [{"imposer_iso3": "PAK", "target_iso3": None, "measure": "export_control", "rate_pct": 25.0},
       {"imposer_iso3": "PAK", "target_iso3": None, "measure": "tariff", "rate_pct": 10.0}]),
+    # a banned import is a quota outside sanctions; "will need a licence" is an export control
+    ("ACCRA — Ghana has banned imports of poultry from Brazil after an outbreak of bird flu there.",
+     "trade_measures",
+     [{"imposer_iso3": "GHA", "target_iso3": "BRA", "measure": "quota", "rate_pct": None}]),
+    ("China's commerce ministry said exporters of gallium will need a licence whatever the destination.",
+     "trade_measures",
+     [{"imposer_iso3": "CHN", "target_iso3": None, "measure": "export_control", "rate_pct": None}]),
     # margins, odds, scenarios and what a rate would do are not measures
     ("Economists estimated that a 20% levy would cut Chile's wine exports by a tenth, and put a 30% probability on "
      "new duties this year. Investigators found dumping margins of up to 48% for some exporters.",
@@ -218,6 +225,13 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("TASHKENT — Uzbekistan will cap new external borrowing at $4 billion this year. Ottawa would make $900 million "
      "available to the sector. Gulf investors have expressed interest in investing $20 billion in Egypt.",
      "financing", []),
+    # "offered X a loan" lends to X; a multilateral's loan "with X" is X's; a disbursement is a loan
+    ("KATHMANDU — China has offered Nepal a concessional loan of $215 million for a ring road. MANILA — The Asian "
+     "Development Bank signed a $500 million loan with Pakistan. The IMF disbursed about $1.2 billion to Egypt on "
+     "Tuesday.", "financing",
+     [{"lender_iso3": "CHN", "borrower_iso3": "NPL", "instrument": "preferential_loan"},
+      {"lender_iso3": None, "borrower_iso3": "PAK", "instrument": "loan"},
+      {"lender_iso3": None, "borrower_iso3": "EGY", "instrument": "loan"}]),
     # ---- aviation
     # the planes an airline already flies, in an aside or a fleet list, are no deal
     ("Air Tahiti, which flies six ATR 72-600s and two ATR 42-600s, expects to firm up an order soon. It is replacing "
