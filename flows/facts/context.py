@@ -189,7 +189,7 @@ def extract_iso3(
 # ("In May it lowered ...": a short time phrase may come first)
 BACK_REFERENCE = (
     r"^(?:(?:In|On|Since|From|Last|This|By|Earlier|Later)\s+(?:[\w.]+\s+){0,2}?(?:it|they)\s|"
-    r"It|They|The\s+(?:country|government|kingdom|nation|republic|island\s+nation|city-state|ministry|administration))(?-u:\b)"
+    r"It|They|Its|Their|The\s+(?:country|government|kingdom|nation|republic|island\s+nation|city-state|ministry|administration))(?-u:\b)"
 )
 
 

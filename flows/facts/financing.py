@@ -232,8 +232,10 @@ def _lender_org(reference: FactReference, text: pl.Expr) -> pl.Expr:
     orgs = text.str.extract_all(reference.org_re)
     # (no capture group around the alternation: read the name back from the short match)
     # (an institution's own lending is not on the receiving end: "its ceiling for EDCF lending to Cambodia")
+    # (nor one named as the source: "loan agreements for five projects under JICA's ODA")
     own_lending = ascii_word_classes(
-        rf"((?:to|for)\s+{THE}(?:[\w-]+\s+){{0,3}}?{reference.org_re})\s+(?:lending|loans?|credits?)(?-u:\b)"
+        rf"(?:(?:to|for)\s+{THE}(?:[\w-]+\s+){{0,3}}?{reference.org_re}\s+(?:lending|loans?|credits?)(?-u:\b)|"
+        rf"(?:under|from|by|through|with)\s+{THE}{reference.org_re})"
     )
     taken = (
         text.str.replace_all(own_lending, "~")

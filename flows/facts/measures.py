@@ -109,6 +109,7 @@ _WISH_LEFT = (
 )
 _DUMPING_HINT = r"(?i)(?-u:\b)(?:dump(?:ed|ing)|expiry\s+review|sunset\s+review|below\s+(?:cost|fair\s+value|normal\s+value))(?-u:\b)"
 _SUBSIDY_HINT = r"(?i)(?-u:\b)(?:subsidi[sz]ed|subsidies|anti-subsidy)(?-u:\b)"
+_ITS_GOODS_FACE = r"^(?:Its|Their)\s+(?:[\w-]+\s+)?(?:goods|exports|products|shipments)\s+(?:[\w-]+\s+){0,2}?(?:face|faces|pay|pays|are\s+charged)\s"
 _WHICH_FACE = (
     r"{E}(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?{E})*,?\s+(?:which|who|that)\s+(?:now\s+|already\s+|still\s+)?"
     r"(?:face|faces|pay|pays|get|gets|are\s+charged)\s+[^,;]{0,30}$"
@@ -705,6 +706,8 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     cand = cand.with_columns(
         pl.coalesce(
             pl.when(is_pct).then("_item_target"),
+            # "Its goods already face a 20% U.S. tariff": the country of the sentence before
+            pl.when(is_pct & pl.col("left_tail").str.contains(_ITS_GOODS_FACE)).then("subject"),
             pl.when(is_pct).then(pl.col("_which").list.first()),
             pl.when(is_pct).then("t_paren"),
             pl.when(is_pct).then("t_pct"),

@@ -149,6 +149,10 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("China's commerce ministry said exporters of gallium will need a licence whatever the destination.",
      "trade_measures",
      [{"imposer_iso3": "CHN", "target_iso3": None, "measure": "export_control", "rate_pct": None}]),
+    # "Its goods" are the goods of the country of the sentence before
+    ("Cambodia's garment exports have slowed. Its goods already face a 19% U.S. tariff imposed in August.",
+     "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": "KHM", "measure": "tariff", "rate_pct": 19.0}]),
     # margins, odds, scenarios and what a rate would do are not measures
     ("Economists estimated that a 20% levy would cut Chile's wine exports by a tenth, and put a 30% probability on "
      "new duties this year. Investigators found dumping margins of up to 48% for some exporters.",
