@@ -72,6 +72,9 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
         r"export\s+(?:duties|duty|tax(?:es)?|levies|levy|tariffs?|charges?)",
         r"(?:ban|bans|banned|restrict\w*|curbs?|controls?|limits?)\s+(?:on\s+)?(?:the\s+)?(?:exports?|sales|shipments)\s+of",
         r"(?:stop|stops|stopped|stopping|halt|halts|halted|halting|suspend\w*|bar|bars|barred|barring)\s+(?:the\s+|all\s+)?(?:exports?|shipments)\s+of",
+        # the goods before the word: "its ban on gasoline exports", "a ban on exporting diesel"
+        r"(?:ban|bans|curbs?|restrictions?|halt|suspension)\s+on\s+(?:(?-i:[a-z])[\w-]*\s+){0,3}?exports(?-u:\b)",
+        r"(?:ban|bans)\s+on\s+exporting",
         r"requir\w*\s+(?:an?\s+)?(?:export\s+)?licen[cs]es?", r"licen[cs]es?\s+to\s+export",
         r"(?:will\s+)?need\s+(?:an?\s+)?(?:export\s+)?licen[cs]es?",
         # "the controls Beijing placed on battery-grade graphite"
@@ -80,7 +83,10 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
         r"licen[cs]es?\s+(?:will\s+be\s+|are\s+(?:now\s+)?|is\s+(?:now\s+)?)required", r"licen[cs]ing\s+(?:requirements?|rules?|regimes?)",
     ),
     # (an import ban outside a sanctions regime limits imports to nothing: "Ghana has banned imports of poultry from Brazil")
-    "quota": (r"(?:import\s+)?quotas?", r"(?:ban|bans|banned|banning)\s+(?:all\s+|the\s+)?imports?\s+of"),
+    "quota": (
+        r"(?:import\s+)?quotas?", r"(?:ban|bans|banned|banning)\s+(?:all\s+|the\s+)?imports?\s+of",
+        r"(?:ban|bans)\s+on\s+(?:(?-i:[a-z])[\w-]*\s+){1,3}?imports(?-u:\b)",
+    ),
     # (a ban on imports: "the ban on Russian ferroalloys that it imposed under its sanctions")
     "sanction": (r"sanctions?", r"embargo(?:es)?", r"blacklist(?:ed|ing)?", r"entity\s+list", r"(?:import\s+)?bans?\s+on"),
     "tariff": (

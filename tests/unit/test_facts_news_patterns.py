@@ -153,6 +153,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("Cambodia's garment exports have slowed. Its goods already face a 19% U.S. tariff imposed in August.",
      "trade_measures",
      [{"imposer_iso3": "USA", "target_iso3": "KHM", "measure": "tariff", "rate_pct": 19.0}]),
+    # a ban on a product's exports is an export control, on its imports a quota (outside sanctions)
+    ("MOSCOW — Russia will extend its ban on gasoline exports until the end of September. Kazakhstan has extended "
+     "for six months its ban on wheat imports by road.", "trade_measures",
+     [{"imposer_iso3": "RUS", "target_iso3": None, "measure": "export_control", "rate_pct": None},
+      {"imposer_iso3": "KAZ", "target_iso3": None, "measure": "quota", "rate_pct": None}]),
     # margins, odds, scenarios and what a rate would do are not measures
     ("Economists estimated that a 20% levy would cut Chile's wine exports by a tenth, and put a 30% probability on "
      "new duties this year. Investigators found dumping margins of up to 48% for some exporters.",
