@@ -32,6 +32,9 @@ def _iso3(text: str) -> list[str]:
         ("talks in Brussels and Beijing", ["EUU", "CHN"]),
         ("South Korea, not Korea's north", ["KOR", "KOR"]),
         ("Viet Nam", ["VNM"]),
+        # wires write "Congo" for the Democratic Republic after naming it once; the other Congo
+        # goes by its full name or its capital
+        ("cobalt from Congo and timber from the Republic of Congo", ["COD", "COG"]),
         ("the Export-Import Bank of China and China's Export-Import Bank", ["CHN", "CHN"]),
         ("Vietnam’s Chamber of Commerce and Industry", ["VNM"]),
         ("Chengdu Airlines and VietJet", ["CHN", "VNM"]),
