@@ -100,7 +100,6 @@ _OTHER_FIGURE_LEFT = (
     r"(?-u:\b)[^%;]{0,40}$"
 )
 _OTHER_FIGURE_RIGHT = r"(?i)^\s*(?:probability|chance|likelihood|odds|margins?)(?-u:\b)"
-# what a rate would do if someone imposed it: "estimated that a 25% tariff would knock 0.4 points off growth"
 # what someone wants, asks or lobbies for: "Hog raisers want the out-of-quota rate restored to 40%",
 # "The association had asked for a 35% duty"
 _WISH_LEFT = (
@@ -114,6 +113,7 @@ _WHICH_FACE = (
     r"{E}(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?{E})*,?\s+(?:which|who|that)\s+(?:now\s+|already\s+|still\s+)?"
     r"(?:face|faces|pay|pays|get|gets|are\s+charged)\s+[^,;]{0,30}$"
 )
+# what a rate would do if someone imposed it: "estimated that a 25% tariff would knock 0.4 points off growth"
 _HYPOTHESIS_LEFT = r"(?i)(?-u:\b)(?:that|if|whether)\s+(?:an?|the)\s+$"
 _HYPOTHESIS_RIGHT = r"(?i)^\s*(?:[\w-]+\s+){0,2}?would(?-u:\b)"
 _LIST_CONTINUES = r"(?i)^\s*(?:[\w'’-]+\s+){0,6}?(?:and|or)\s+(?:the\s+)?$"
@@ -655,6 +655,12 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .str.replace(_SAID_BY, "")
         .str.extract(ascii_word_classes(_NAME_RUN), 1)
     )
+    # a generic duty with a rate of its own ("Duties ... of up to 79%")
+    rated_duty = (
+        pl.col("measure").eq("tariff")
+        & pl.col("cue").fill_null("").str.contains(r"(?i)^(?:duty|duties)$")
+        & pl.col("p_start").is_not_null()
+    )
     cand = cand.with_columns(**roles).with_columns(
         actor_isos(target_span.str.extract_all(reference.entity_re), reference).alias("t_list"),
         # the countries a relative clause says face the rate: "moved to Bangladesh and Vietnam, which face US rates of 20%"
@@ -685,19 +691,9 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .then(pl.col("specific"))
         # duties in a sentence about dumping or subsidies are trade defence: "Duties on tableware from
         # China, of up to 79%, will stay ... after an expiry review found that Chinese producers dumped"
-        .when(
-            pl.col("measure").eq("tariff")
-            & pl.col("cue").fill_null("").str.contains(r"(?i)^(?:duty|duties)$")
-            & pl.col("p_start").is_not_null()
-            & sentence.str.contains(_DUMPING_HINT)
-        )
+        .when(rated_duty & sentence.str.contains(_DUMPING_HINT))
         .then(pl.lit("anti_dumping"))
-        .when(
-            pl.col("measure").eq("tariff")
-            & pl.col("cue").fill_null("").str.contains(r"(?i)^(?:duty|duties)$")
-            & pl.col("p_start").is_not_null()
-            & sentence.str.contains(_SUBSIDY_HINT)
-        )
+        .when(rated_duty & sentence.str.contains(_SUBSIDY_HINT))
         .then(pl.lit("countervailing"))
         .otherwise(pl.col("measure"))
         .alias("measure"),

@@ -222,15 +222,16 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         first_other(pl.col("main"), pl.col("partner_iso3")),
     )
     cand = cand.with_columns(reporter.alias("reporter_iso3"), named_reporter.alias("_named_rep"))
-    unnamed = (
-        (
-            ((flow == "export") & clause_without_shares.str.contains(_UNNAMED_TO))
-            | ((flow == "import") & clause_without_shares.str.contains(_UNNAMED_FROM))
-            | pl.col("sentence").str.contains(_OTHER_WAY)
-        )
-        & ~pl.col("clause").str.contains(_SEVERAL_PARTNERS)
-        & ~clause_without_shares.str.contains(_region_re(reference))
+    # trade with a group or a region has no one partner, named or by reference: "with the other
+    # members of the Eurasian Economic Union", "between China and Africa"
+    with_group = pl.col("clause").str.contains(_SEVERAL_PARTNERS) | clause_without_shares.str.contains(
+        _region_re(reference)
     )
+    unnamed = (
+        ((flow == "export") & clause_without_shares.str.contains(_UNNAMED_TO))
+        | ((flow == "import") & clause_without_shares.str.contains(_UNNAMED_FROM))
+        | pl.col("sentence").str.contains(_OTHER_WAY)
+    ) & ~with_group
     reporter = pl.col("reporter_iso3")
     cand = cand.with_columns(
         pl.when(pl.col("partner_iso3").is_null() & unnamed)
@@ -244,11 +245,7 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         .alias("partner_iso3")
     )
     # A bilateral value needs both sides: take the other from the sentence, then the document
-    # (not for trade with a group or a region: "with the other members of the Eurasian Economic
-    # Union", "between China and Africa").
-    with_group = pl.col("clause").str.contains(_SEVERAL_PARTNERS) | clause_without_shares.str.contains(
-        _region_re(reference)
-    )
+    # (not for trade with a group or a region).
     cand = cand.with_columns(
         pl.when((flow == "bilateral") & ~with_group)
         .then(
