@@ -143,6 +143,8 @@ _PCT_OTHER_RIGHT = (
     r"(?i)^\s*(?:of\s+(?:its|their|the|global|world)|stake|share|growth|jump|rise|increase|decline|drop|fall|gain|"
     r"year-on-year|from\s+a\s+year|of\s+GDP|of\s+capacity|interest|inflation|(?:of\s+)?(?:the\s+)?vote|"
     r"to\s+(?:the\s+)?(?:cost|costs|price|prices|bill)|owned|ownership|of\s+[A-Z][\w.]*(?:'s|’s)\s|by\s+value|"
+    # an effect taken away: "a 35% tariff would wipe 2% off Mexico's exports"
+    r"off\s|"
     # a share of goods covered, not a rate: "duties on 98% of tariff lines"
     r"of\s+(?:all\s+)?(?:(?:tariff|product)\s+)?(?:lines|categories|headings|items|goods|products)|"
     r"of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:exports|imports|trade|shipments)(?-u:\b))"

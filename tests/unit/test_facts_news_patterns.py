@@ -159,6 +159,7 @@ CASES: list[tuple[str, str, list[dict]]] = [
      [{"imposer_iso3": "RUS", "target_iso3": None, "measure": "export_control", "rate_pct": None},
       {"imposer_iso3": "KAZ", "target_iso3": None, "measure": "quota", "rate_pct": None}]),
     # margins, odds, scenarios and what a rate would do are not measures
+    ("Analysts reckon that a 35% tariff would wipe 2% off Mexico's car exports.", "trade_measures", []),
     ("Economists estimated that a 20% levy would cut Chile's wine exports by a tenth, and put a 30% probability on "
      "new duties this year. Investigators found dumping margins of up to 48% for some exporters.",
      "trade_measures", []),
