@@ -75,6 +75,8 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
         # the goods before the word: "its ban on gasoline exports", "a ban on exporting diesel"
         r"(?:ban|bans|curbs?|restrictions?|halt|suspension)\s+on\s+(?:(?-i:[a-z])[\w-]*\s+){0,3}?exports(?-u:\b)",
         r"(?:ban|bans)\s+on\s+exporting",
+        # a verb before the goods: "Kazakhstan banned wheat exports", "will halt rice exports"
+        r"(?:ban|bans|banned|banning|halt|halts|halted|halting|suspend|suspends|suspended|suspending)\s+(?:all\s+|its\s+|their\s+)?(?:(?-i:[a-z])[\w-]*\s+){1,3}?exports(?-u:\b)",
         r"requir\w*\s+(?:an?\s+)?(?:export\s+)?licen[cs]es?", r"licen[cs]es?\s+to\s+export",
         r"(?:will\s+)?need\s+(?:an?\s+)?(?:export\s+)?licen[cs]es?",
         # "the controls Beijing placed on battery-grade graphite"
@@ -86,6 +88,9 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
     "quota": (
         r"(?:import\s+)?quotas?", r"(?:ban|bans|banned|banning)\s+(?:all\s+|the\s+)?imports?\s+of",
         r"(?:ban|bans)\s+on\s+(?:(?-i:[a-z])[\w-]*\s+){1,3}?imports(?-u:\b)",
+        r"(?:banned|banning)\s+(?:all\s+)?(?:(?-i:[a-z])[\w-]*\s+){1,3}?imports(?-u:\b)",
+        # a cap on volumes: "Congo will cap cobalt exports at 96,600 tonnes", "limit sugar imports to"
+        r"(?:cap|caps|capped|capping|limit|limits|limited|limiting)\s+(?:(?:its|their|the)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:exports|imports|shipments)\s+(?:at|to)(?-u:\b)",
     ),
     # (a ban on imports: "the ban on Russian ferroalloys that it imposed under its sanctions")
     "sanction": (r"sanctions?", r"embargo(?:es)?", r"blacklist(?:ed|ing)?", r"entity\s+list", r"(?:import\s+)?bans?\s+on"),

@@ -16,6 +16,7 @@ import polars as pl
 
 from flows.facts.context import (
     BACK_REFERENCE,
+    DATELINE_LEAD,
     E_TOKEN,
     POSS,
     THE,
@@ -97,7 +98,7 @@ _PCT_OTHER_LEFT = (
 # scenarios ("dumping margins of up to 62%", "a 40% probability", "a scenario in which a 30% levy")
 _OTHER_FIGURE_LEFT = (
     r"(?i)(?-u:\b)(?:margins?|probability|chance|odds|likelihood|consumption\s+tax|VAT|sales\s+tax|excise|scenario)"
-    r"(?-u:\b)[^%;]{0,40}$"
+    r"(?-u:\b)[^%;]{0,40}(?:[\d.,]+\s?%\s+(?:to|and|-|–)\s*)?$"
 )
 _OTHER_FIGURE_RIGHT = r"(?i)^\s*(?:probability|chance|likelihood|odds|margins?)(?-u:\b)"
 # what someone wants, asks or lobbies for: "Hog raisers want the out-of-quota rate restored to 40%",
@@ -136,7 +137,11 @@ _ITEM_MARK = (
 _ITEM_NOT = r"(?i)(?-u:\b)(?:inflation|growth|GDP|share|stake|margins?|interest|unemployment|economy|market|probability|tax|VAT)(?-u:\b)"
 _RANGE_END_LEFT = r"(?i)(?-u:\b)(?:range[sd]?|ranging|var(?:y|ies|ied|ying))\s+(?:from\s+|between\s+)?[\d.,]+\s?%\s+(?:to|and|-|–)\s*$"
 # "Korean and Taiwanese exporters pay 10.4% and 29.2% respectively"
-_RESPECTIVELY = r"(?i)((?:[\d.,]+\s?%(?:,\s*|,?\s+and\s+))+[\d.,]+\s?%)\s+respectively"
+_RATE_RUN = r"((?:[\d.,]+\s?%(?:,\s*|,?\s+and\s+))+[\d.,]+\s?%)"
+_RESPECTIVELY = r"(?i)" + _RATE_RUN + r"\s+respectively"
+# a relative clause pairs the countries before it with its rates in order: "Sri Lanka and
+# Cambodia, which face US rates of 20% and 19%"
+_WHICH_LEAD = r"(?i),?\s+(?:which|who)\s+(?:now\s+|already\s+|still\s+)?(?:face|pay|get|are\s+charged)\s+[^,;%]{0,30}?"
 _RANGE_GAP = r"^\s*(?:to|-|–)\s*$"
 _CHANGE_BY = r"(?i)(?-u:\b)by\s+(?:about\s+|some\s+|up\s+to\s+|as\s+much\s+as\s+)?$"
 _PCT_OTHER_RIGHT = (
@@ -147,7 +152,9 @@ _PCT_OTHER_RIGHT = (
     r"off\s|"
     # a share of goods covered, not a rate: "duties on 98% of tariff lines"
     r"of\s+(?:all\s+)?(?:(?:tariff|product)\s+)?(?:lines|categories|headings|items|goods|products)|"
-    r"of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:exports|imports|trade|shipments)(?-u:\b))"
+    r"of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:exports|imports|trade|shipments)(?-u:\b)|"
+    # a share of a volume: "keep 10% of each year's quota in reserve"
+    r"of\s+(?:each|every|the|its|their|this|that)\s+(?:[\w'’-]+\s+){0,2}?(?:quotas?|volumes?|output|production|supply|supplies|harvest|crop)(?-u:\b))"
 )
 _AVERAGE_LEVEL = r"(?i)(?-u:\b)(?:average|effective|weighted)\s+(?:[\w.-]+\s+){0,3}?(?:tariffs?|duty|duties|rates?)(?-u:\b)[^;]{0,60}$"
 _ORDINAL_BEFORE = r"(?i)(?:first|second|third|only|latest|biggest|largest)\s+(?:[\w-]+\s+){0,2}$"
@@ -221,7 +228,7 @@ TEMPLATES = {
     # "a 25% duty on shipments above their quota under Brussels' own safeguard regime"
     "i_under": rf"^[^.;%]{{0,90}}?(?-u:\b)under\s+{THE}{{E}}{POSS}\s",
     # the sentence's subject: "China's commerce ministry announced that exports of ... will require licences"
-    "i_start": rf"^(?:[A-Z][A-Z .'’-]+\s+[—–-]\s+)?(?:[Tt]he\s+)?{{E}}{POSS}\s",
+    "i_start": rf"^{DATELINE_LEAD}(?:[Tt]he\s+)?{{E}}{POSS}\s",
     # the previous sentence's subject, when it opens with a country acting: "Mexico has been
     # tightening its own defences. Tariffs on Chinese textiles ... were raised in December"
     "prev_subject": r"^(?:[Tt]he\s+)?{E}\s+(?:has|have|had|is|was|are|were|will|would|also|said|says|went|(?-i:[a-z]+(?:ed|s)))(?-u:\b)",
@@ -452,16 +459,23 @@ def _with_item_targets(pcts: pl.DataFrame, reference: FactReference) -> pl.DataF
         & ~item.str.contains(_ITEM_NOT)
         & ~(item.str.contains(MEASURE_ANY) & item.str.contains(_IMPOSE_VERB))
     ).then(extract_iso3(tag_entities(item, reference), _ITEM, reference, tagged=True))
-    run = pl.col("sentence").str.extract(_RESPECTIVELY, 1)
+    sentence = pl.col("sentence")
+    run = pl.coalesce(sentence.str.extract(_RESPECTIVELY, 1), sentence.str.extract(_WHICH_LEAD + _RATE_RUN, 1))
     # (in characters, as the offsets are: str.find counts bytes)
-    run_start = pl.col("sentence").str.extract(r"^([\s\S]*?)" + _RESPECTIVELY, 1).str.len_chars()
+    run_start = pl.coalesce(
+        sentence.str.extract(r"^([\s\S]*?)" + _RESPECTIVELY, 1),
+        sentence.str.extract(r"^([\s\S]*?" + _WHICH_LEAD + ")" + _RATE_RUN, 1),
+    ).str.len_chars()
     in_run = (pl.col("p_start") >= run_start) & (pl.col("p_start") < run_start + run.str.len_chars())
-    # the last countries named before the run, as many as it has rates: "Korean and Taiwanese
-    # exporters pay 10.4% and 29.2%", "duties on potash from Korea and China, at rates of 49.5% and 73.7%"
+    # the last countries named before the run (before its relative clause), as many as it has
+    # rates: "Korean and Taiwanese exporters pay 10.4% and 29.2%", "duties on potash from Korea and
+    # China, at rates of 49.5% and 73.7%"
     n_rates = run.str.count_matches("%")
-    owners = actor_isos(
-        pl.col("sentence").str.slice(0, run_start).str.extract_all(reference.entity_re), reference
-    ).list.tail(n_rates)
+    owner_text = pl.coalesce(
+        sentence.str.extract(r"^([\s\S]*?)" + _RESPECTIVELY, 1),
+        sentence.str.extract(r"^([\s\S]*?)" + _WHICH_LEAD + _RATE_RUN, 1),
+    )
+    owners = actor_isos(owner_text.str.extract_all(reference.entity_re), reference).list.tail(n_rates)
     rank = pl.when(in_run).then(pl.col("p_start")).rank("ordinal").over("doc_id", "sent_id") - 1
     respective = pl.when(in_run & (owners.list.len() == n_rates)).then(
         owners.list.get(rank.cast(pl.Int64), null_on_oob=True)
@@ -574,6 +588,9 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             lambda text: (
                 pl.when(pl.col("cue").str.contains(r"\son$|(?i)imports?\s+of$"))
                 .then(pl.concat_str(pl.lit(" on"), text))
+                # ... and "banned poultry imports from Brazil" names the origin after the cue
+                .when(pl.col("cue").str.contains(r"(?i)\simports$"))
+                .then(pl.concat_str(pl.lit(" on imports"), text))
                 .otherwise(text)
             )
         )
@@ -743,11 +760,11 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     # Russia and Belarus") give one row each.
     cand = (
         cand.with_columns(
-            pl.when(pl.col("_which").list.len() > 0)
-            .then("_which")
             # (a rate paired with its own country, "respectively", is not for all the countries of the list)
-            .when(pl.col("_item_target").is_not_null())
+            pl.when(pl.col("_item_target").is_not_null())
             .then(pl.lit([], dtype=pl.List(pl.Utf8)))
+            .when(pl.col("_which").list.len() > 0)
+            .then("_which")
             # ... nor is one with a country of its own: "at rates of 49.5% for Korean material and 39.5% for Chinese"
             # (unless the rate's own scope is the list: "Tariffs of 50% on products from Russia and Belarus")
             .when(
@@ -1053,6 +1070,15 @@ def _drop_subsumed(cand: pl.DataFrame) -> pl.DataFrame:
         pl.int_range(pl.len()).over([*keys, "rate_pct"]) > 0
     )
     rated = cand.filter(pl.col("rate_pct").is_not_null() & ~repeated_rate)
+    # a rate given again without its target or goods is the measure given with them ("a 50% duty"
+    # after "its tariff on Indian goods to 50%"; not "its 25% tariff on all steel imports")
+    same_rate = ["doc_id", "imposer_iso3", "measure", "rate_pct"]
+    targeted_rates = rated.filter(pl.col("target_iso3").is_not_null()).select(same_rate).unique()
+    repeated = pl.col("target_iso3").is_null() & pl.col("product").is_null()
+    rated = pl.concat([
+        rated.filter(~repeated),
+        rated.filter(repeated).join(targeted_rates, on=same_rate, how="anti", nulls_equal=True),
+    ])  # fmt: skip
     # (a rate-less measure on other goods than the rated ones stands: "a 20% duty on exports of
     # parboiled rice ..., and a ban on shipments of non-basmati white rice")
     rateless = cand.filter(pl.col("rate_pct").is_null())

@@ -105,6 +105,25 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("Buyers moved orders to Cambodia and Laos, which face US rates of 19%.", "trade_measures",
      [{"imposer_iso3": "USA", "target_iso3": "KHM", "measure": "tariff", "rate_pct": 19.0},
       {"imposer_iso3": "USA", "target_iso3": "LAO", "measure": "tariff", "rate_pct": 19.0}]),
+    # ... in order, when the clause gives one rate per country
+    ("Exporters moved orders to Sri Lanka and Cambodia, which face US rates of 20% and 19%.", "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": "LKA", "measure": "tariff", "rate_pct": 20.0},
+      {"imposer_iso3": "USA", "target_iso3": "KHM", "measure": "tariff", "rate_pct": 19.0}]),
+    # the subject after a wire dateline imposes; a share of a quota is no rate
+    ("LUSAKA, Oct. 2, 2025 (Copper Wire) - Zambia will replace its freeze on manganese exports with annual quotas "
+     "from January, the mines ministry said. The regulator will keep 10% of each year's quota in reserve.",
+     "trade_measures",
+     [{"imposer_iso3": "ZMB", "target_iso3": None, "measure": "quota", "rate_pct": None}]),
+    # a verb before the goods: bans and caps on exports and imports
+    ("Kazakhstan banned wheat exports by road until October. Ghana banned poultry imports from Brazil. India will "
+     "limit sugar exports to 1 million tonnes.", "trade_measures",
+     [{"imposer_iso3": "KAZ", "target_iso3": None, "measure": "export_control", "rate_pct": None},
+      {"imposer_iso3": "GHA", "target_iso3": "BRA", "measure": "quota", "rate_pct": None},
+      {"imposer_iso3": "IND", "target_iso3": None, "measure": "quota", "rate_pct": None}]),
+    # a rate quoted again without its target is the same measure; a range of margins is no rate
+    ("Washington doubled its tariff on Indian goods to 50% in August. \"We cannot absorb a 50% duty on margins of "
+     "5% to 8%,\" said an exporter.", "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": "IND", "measure": "tariff", "rate_pct": 50.0}]),
     # duties in a sentence about dumping are anti-dumping; goods "from outside" a bloc have no target;
     # what an industry asks for is no measure
     ("Canada's duties on bicycles from Vietnam, of up to 34%, will stay in place after a review found that "
