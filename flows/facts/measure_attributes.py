@@ -26,8 +26,8 @@ _WILL_IMPOSE = (
 # A product after "on": "anti-dumping duties on galvanised steel from China".
 _PRODUCT_AFTER = (
     r"^[^.;%]{0,40}?(?-u:\b)(?:on|against|into)\s+(?:imports?\s+of\s+|exports?\s+of\s+|certain\s+|the\s+)*"
-    r"(?:[A-Z][\w’'-]*\s+)?((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
-    r"(?:\s+(?:from|made|imports?|exports?|produced|originating|by|for|at|worth|and\s+[A-Z]|in|last|this|next|since|"
+    r"(?:[A-Z][\w’'-]*\s+)?((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*(?:\s+(?:and|or)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?)"
+    r"(?:\s+(?:from|made|imports?|exports?|imported|exported|shipped|sold|produced|originating|by|for|at|worth|and\s+[A-Z]|in|last|this|next|since|"
     r"falls?|fell|rises?|rose|drops?|dropped|goes|went|stays?|remains?|pays?|paid|will|would|is|are|was|were|has|have|had|"
     r"above|beyond|exceeding|"
     r"effective|starting|until|as|amid|after|before|following|over|to|with|if|when|which|that|on)(?-u:\b)|\s*[,.;—–(]|$)"

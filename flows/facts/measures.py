@@ -142,6 +142,17 @@ _RESPECTIVELY = r"(?i)" + _RATE_RUN + r"\s+respectively"
 # a relative clause pairs the countries before it with its rates in order: "Sri Lanka and
 # Cambodia, which face US rates of 20% and 19%"
 _WHICH_LEAD = r"(?i),?\s+(?:which|who)\s+(?:now\s+|already\s+|still\s+)?(?:face|pay|get|are\s+charged)\s+[^,;%]{0,30}?"
+# a new level of a rate named before: "The cabinet rate will then rise to 50% on Jan. 1, and the
+# rate on upholstered furniture to 30%"
+_RATE_CHANGE = (
+    _RATE_WORD + r"\s+(?:(?:on|for)\s+[^,;%]{1,60}?\s+)?(?:(?:will|would|is\s+to|then|also|later)\s+){0,2}"
+    r"(?:(?:rise|rises|rose|increase|increases|increased|climb|climbs|climbed|jump|jumps|jumped|go\s+up|goes\s+up|"
+    r"fall|falls|fell|drop|drops|dropped)\s+)?to\s+$"
+)
+_OTHER_RATE_CHANGE = (
+    r"(?i)(?:interest|growth|inflation|exchange|unemployment|jobless|tax|annual|monthly|average|policy|benchmark|"
+    r"mortgage|savings|participation|utili[sz]ation|vacancy|default|poverty|birth|mortality|approval)\s+" + _RATE_CHANGE
+)
 _RANGE_GAP = r"^\s*(?:to|-|–)\s*$"
 _CHANGE_BY = r"(?i)(?-u:\b)by\s+(?:about\s+|some\s+|up\s+to\s+|as\s+much\s+as\s+)?$"
 _PCT_OTHER_RIGHT = (
@@ -413,6 +424,10 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference)
         | pl.col("sentence")
         .str.slice(0, pl.col("p_start"))
         .str.contains(rf"(?:{_RATE_WORD}\s+(?:of\s+)?|{_RATE_VERB}\s+(?:an?\s+)?)(?:up\s+to\s+)?$")
+        | (
+            pl.col("sentence").str.slice(0, pl.col("p_start")).str.contains(_RATE_CHANGE)
+            & ~pl.col("sentence").str.slice(0, pl.col("p_start")).str.contains(_OTHER_RATE_CHANGE)
+        )
     ) & ~pl.col("sentence").str.slice(0, pl.col("p_start")).str.contains(rf"{_NOT_RATE}\s+(?:of\s+)?(?:up\s+to\s+)?$")
     # the upper end of a range of rates: "They range from 11.3% to 39.6% for Chinese producers"
     range_end = pl.col("sentence").str.slice(0, pl.col("p_start")).str.contains(_RANGE_END_LEFT)
@@ -747,6 +762,8 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     explicit = pl.coalesce(
         pl.when(is_pct & not_target("i_dest")).then("i_dest"),
         *[pl.when(not_target(c)).then(c) for c in ("i_from", "i_under", "i_rel")],
+        # "its" is the nearest country before it ("Zimbabwe, which declared ..., has suspended its 25% duty")
+        pl.when(pl.col("its") & not_target("left_last")).then("left_last"),
         pl.when(pl.col("its")).then(first_other(pl.col("isos"), pl.col("target_iso3"))),
         *[pl.when(not_target(c)).then(c) for c in ("i_poss_near", "i_poss", "i_subj")],
         pl.when(~is_pct & (pl.col("measure") != "tariff") & not_target("i_start")).then("i_start"),
@@ -1082,8 +1099,10 @@ def _drop_subsumed(cand: pl.DataFrame) -> pl.DataFrame:
     # (a rate-less measure on other goods than the rated ones stands: "a 20% duty on exports of
     # parboiled rice ..., and a ban on shipments of non-basmati white rice")
     rateless = cand.filter(pl.col("rate_pct").is_null())
-    rateless = _without_covered(rateless, rated, keys)
-    rateless = _without_covered(rateless, rated, in_sentence)
+    # (a rated row dropped as a repeat still covers: it is the same measure)
+    all_rated = cand.filter(pl.col("rate_pct").is_not_null())
+    rateless = _without_covered(rateless, all_rated, keys)
+    rateless = _without_covered(rateless, all_rated, in_sentence)
     targeted = rateless.filter(pl.col("target_iso3").is_not_null())
     untargeted = rateless.filter(pl.col("target_iso3").is_null()).join(
         targeted.select(in_sentence).unique(), on=in_sentence, how="anti", nulls_equal=True

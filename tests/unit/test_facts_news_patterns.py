@@ -124,6 +124,20 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("Washington doubled its tariff on Indian goods to 50% in August. \"We cannot absorb a 50% duty on margins of "
      "5% to 8%,\" said an exporter.", "trade_measures",
      [{"imposer_iso3": "USA", "target_iso3": "IND", "measure": "tariff", "rate_pct": 50.0}]),
+    # a new level of a rate named before, with its verb left out in the second clause; an unemployment
+    # rate is no measure
+    ("OTTAWA — Canada will charge a 15% surtax on imported mattresses and a 20% surtax on office chairs from "
+     "March 1. The mattress rate will then rise to 35% in July, and the rate on office chairs to 40%. The "
+     "unemployment rate rose to 6.9% in June.", "trade_measures",
+     [{"imposer_iso3": "CAN", "target_iso3": None, "measure": "tariff", "rate_pct": 15.0},
+      {"imposer_iso3": "CAN", "target_iso3": None, "measure": "tariff", "rate_pct": 20.0},
+      {"imposer_iso3": "CAN", "target_iso3": None, "measure": "tariff", "rate_pct": 35.0},
+      {"imposer_iso3": "CAN", "target_iso3": None, "measure": "tariff", "rate_pct": 40.0}]),
+    # "its" is the nearest country before it, past a relative clause
+    ("Zambia has banned exports of maize, while Botswana, which declared a drought last month, has suspended its "
+     "30% duty on imported sorghum.", "trade_measures",
+     [{"imposer_iso3": "ZMB", "target_iso3": None, "measure": "export_control", "rate_pct": None},
+      {"imposer_iso3": "BWA", "target_iso3": None, "measure": "tariff", "rate_pct": 30.0}]),
     # duties in a sentence about dumping are anti-dumping; goods "from outside" a bloc have no target;
     # what an industry asks for is no measure
     ("Canada's duties on bicycles from Vietnam, of up to 34%, will stay in place after a review found that "
