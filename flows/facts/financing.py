@@ -150,7 +150,7 @@ TEMPLATES = {
     "signer": rf"{{E}}{POSS}\s+(?:{_FILL}){{0,3}}?(?i:signed|inked|sealed|agreed|concluded)(?-u:\b)",
     "with": rf"(?i:loans?|credit|financing|grants?|agreements?)(?-u:\b)[^;]{{0,40}}?(?-u:\b)with\s+{THE}{{E}}",
     "b_to": rf"(?i:loans?|credit(?:\s+lines?)?|lines?\s+of\s+credit|financing|funding|grants?|aid|packages?|investment|lend\w*|lent|extend\w*|provid\w+|disburs\w+|pledg\w+|to\s+invest|invest\w*)\s+(?:[^\s;]+\s+){{0,8}}?(?:to|for|in|into)\s+(?:its\s+|their\s+)?{THE}{_FILL}{{0,3}}?{{E}}",
-    "b_subj": rf"{{E}}{POSS}\s+{_FILL}{{0,4}}?{_GET}",
+    "b_subj": rf"{{E}}{POSS}(?:,[^,;]{{1,40}},)?\s+{_FILL}{{0,4}}?{_GET}",
     # where a project is: "the Tabora–Kigoma section of Tanzania's standard gauge railway"
     "b_project": rf"{{E}}{POSS}\s+(?:[\w–-]+\s+){{0,4}}?(?:{alt(PROJECT_NOUNS)}|(?i:sections?|stretch|segments?|legs?|phases?))(?-u:\b)",
 }
@@ -490,6 +490,9 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
         ).alias("project"),
         pl.col("value_usd").alias("amount_usd"),
         pl.col("value").alias("amount_original"),
+        # where the loan's terms are said: its own clause ("lend $300 million to Kenya, while Uganda
+        # gets a grant from the bank's concessional arm" is no concessional loan to Kenya)
+        pl.concat_str("left_clause", "_amount_text", "right_clause").alias("_terms_text"),
     )
 
 
@@ -515,6 +518,7 @@ def _loan_mentions(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefe
         pl.lit(None, dtype=pl.Float64).alias("amount_usd"),
         pl.lit(None, dtype=pl.Float64).alias("amount_original"),
         pl.lit(None, dtype=pl.Utf8).alias("currency"),
+        pl.col("sentence").alias("_terms_text"),
     )
 
 
@@ -522,7 +526,7 @@ def extract_financing(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactR
     columns = [
         "doc_id", "sent_id", "char_start", "char_end", "evidence", "sentence", "next_sentence",
         "lender_iso3", "lender", "borrower_iso3", "instrument", "amount_usd", "amount_original", "currency",
-        "project", "status", "_borrower_named", "isos",
+        "project", "status", "_borrower_named", "isos", "_terms_text",
     ]  # fmt: skip
     parts = [
         f.select(columns)
@@ -533,7 +537,7 @@ def extract_financing(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactR
         return pl.DataFrame()
     facts = pl.concat(parts, how="vertical_relaxed")
     # "The yen loan agreement ... is on concessional terms": the next sentence can say so.
-    preferential = pl.col("sentence").str.contains(_PREFERENTIAL) | (
+    preferential = pl.col("_terms_text").str.contains(_PREFERENTIAL) | (
         pl.col("next_sentence").str.contains(_PREFERENTIAL) & pl.col("next_sentence").str.contains(_DEFINITE_LOAN)
     )
     facts = facts.with_columns(

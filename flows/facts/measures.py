@@ -20,7 +20,6 @@ from flows.facts.context import (
     E_TOKEN,
     POSS,
     THE,
-    actor_iso3_of,
     actor_isos,
     after_last_break,
     ascii_word_classes,
@@ -711,10 +710,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         pl.col("left").str.extract(r"(?i)(?:^|\W)(its|their)\s+" + _FILL + r"{0,3}$", 1).is_not_null().alias("its"),
         to_iso3(pl.col("left_unmarked").str.extract_all(reference.entity_re).list.last(), reference).alias("left_last"),
         # the sentence's countries that are not marked as a target or source
-        tagged_names(_unmarked(tag_entities(sentence, reference)))
-        .list.eval(pl.element().replace_strict(actor_iso3_of(reference), default=None, return_dtype=pl.Utf8))
-        .list.drop_nulls()
-        .alias("free_isos"),
+        actor_isos(tagged_names(_unmarked(tag_entities(sentence, reference))), reference).alias("free_isos"),
         # a generic duty in a sentence about one trade-defence measure is that measure
         # (not one the text calls a tariff: "on top of China's normal 12% tariff on frozen beef")
         pl.when(

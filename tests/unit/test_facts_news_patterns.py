@@ -17,6 +17,15 @@ from flows.facts.quick import facts_for_texts
 PUBLISHED = dt.date(2025, 9, 12)
 
 CASES: list[tuple[str, str, list[dict]]] = [
+    # ---- financing
+    # a description that fits one of the story's countries ("the landlocked country") is that country;
+    # concessional terms said in another clause are not this loan's
+    ("NAIROBI — The World Bank will lend $300 million to Kenya for the new line, while Uganda will receive a $100 "
+     "million grant from the bank's concessional arm. The landlocked country, among the poorest in the region, has "
+     "also asked China's Export-Import Bank for a loan of about $200 million.", "financing",
+     [{"lender_iso3": None, "borrower_iso3": "KEN", "instrument": "loan", "amount_usd": 3e8},
+      {"lender_iso3": None, "borrower_iso3": "UGA", "instrument": "grant", "amount_usd": 1e8},
+      {"lender_iso3": "CHN", "borrower_iso3": "UGA", "instrument": "loan", "amount_usd": 2e8}]),
     # ---- trade measures
     # "the country's goods" are the story's country's; rates someone only threatened are comparisons
     ("COLOMBO — Washington set a 22% tariff on the country's goods, well below the 41% it had floated in May.",
