@@ -48,7 +48,7 @@ _NOT_FINANCE = [c for cues in FLOW_CUES.values() for c in cues] + [
     r"revenues?", r"profits?", r"sales", r"reserves", r"budgets?", r"allocat\w+", r"market\s+value", r"valuation",
     r"GDP", r"prices?", r"fares?", r"tickets?", r"seats?", r"salar(?:y|ies)", r"wages?", r"fines?", r"penalt(?:y|ies)",
     r"tax(?:es)?", r"duties", r"tariffs?", r"levies", r"list\s+prices?", r"debt-to-equity", r"deficit", r"surplus",
-    r"income", r"earnings", r"turnover", r"spending", r"orders?", r"remittances", r"set\s+aside", r"earmark\w*",
+    r"income", r"earnings", r"turnover", r"spending", r"spent", r"orders?", r"remittances", r"set\s+aside", r"earmark\w*",
     # a currency swap line between central banks is reserves, not lending; money a programme
     # "would mobilise" is a hope
     r"(?:currency\s+)?swap(?:\s+lines?)?", r"mobili[sz]\w*",
@@ -102,9 +102,12 @@ _DEBT_SERVICE = (
 )
 # Money a state puts up for its own businesses: "a 30 billion reais credit line to exporters hurt by the tariffs"
 _DOMESTIC_SUPPORT = (
-    r"(?i)^\s*(?:[\w-]+\s+){0,3}?(?:to|for)\s+(?:local\s+|domestic\s+|its\s+|their\s+|small\s+|struggling\s+)?"
+    r"(?i)^\s*(?:[\w-]+\s+){0,6}?(?:to|for)\s+(?:local\s+|domestic\s+|its\s+|their\s+|small\s+|struggling\s+|(?-i:[a-z])[\w-]*\s+)?"
     r"(?:exporters|companies|firms|farmers|businesses|producers|manufacturers|SMEs|industries|growers|sector|industry|mills)(?-u:\b)"
 )
+# Money raised on the market, not lent by a state or a bank: "the proceeds of a US$500mn Eurobond",
+# "raised $1.5 billion from a sukuk sale"
+_BOND = r"(?i)^\s*(?:[\w-]+\s+){0,2}?(?:euro)?(?:bonds?|sukuks?|notes|debt\s+(?:sale|issue))(?-u:\b)"
 # A total built up over years: "has invested more than $3.8 billion in its mines since 2018".
 _SINCE_YEAR = r"(?i)(?-u:\b)since\s+(?:(?:19|20)\d\d|the\s+(?:19|20)\d0s)(?-u:\b)"
 # A total whose parts follow (and are read themselves): "a package of A$80 million, made up of a
@@ -456,6 +459,7 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
         & ~pl.col("right").str.contains(_DEBT_SERVICE)
         & ~pl.col("right").str.contains(_MADE_UP_OF)
         & ~pl.col("right_clause").str.contains(_DOMESTIC_SUPPORT)
+        & ~pl.col("right").str.contains(_BOND)
         & ~((pl.col("instrument") == "investment") & pl.col("right_clause").str.contains(_SINCE_YEAR))
     )
     if cand.is_empty():

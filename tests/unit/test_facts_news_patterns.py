@@ -26,6 +26,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
      [{"lender_iso3": None, "borrower_iso3": "KEN", "instrument": "loan", "amount_usd": 3e8},
       {"lender_iso3": None, "borrower_iso3": "UGA", "instrument": "grant", "amount_usd": 1e8},
       {"lender_iso3": "CHN", "borrower_iso3": "UGA", "instrument": "loan", "amount_usd": 2e8}]),
+    # not cross-border financing: support for a state's own companies, money already spent, bonds sold on the market
+    ("OTTAWA — Canada's government said it would make up to C$1.2 billion in loan guarantees and support available "
+     "to forestry companies hit by the tariffs. Tanzania, which has spent about $10 billion of its own and borrowed "
+     "money on its railway since 2017, wants more cargo. Kenya raised $1.5 billion from a Eurobond sale on Tuesday, "
+     "and Paraguay paved the corridor largely with the proceeds of a US$500mn Eurobond.", "financing", []),
     # ---- trade measures
     # "the country's goods" are the story's country's; rates someone only threatened are comparisons
     ("COLOMBO — Washington set a 22% tariff on the country's goods, well below the 41% it had floated in May.",
