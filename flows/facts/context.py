@@ -289,7 +289,7 @@ def _place_iso3(name: pl.Expr, reference: FactReference) -> pl.Expr:
 
 # An upper-case dateline opening the text: "PHNOM PENH, April 18 (Reuters) -", "HANOI:".
 # (the first of several places: "AMMAN / JERUSALEM —")
-_DATELINE = r"^(\p{Lu}[\p{Lu} .'’-]{2,}?)\s*(?:,|:|—|–|\s-\s|\(|/)"  # any script's capitals: "BOGOTÁ —"
+_DATELINE = r"^(\p{Lu}[\p{Lu} .'’-]{2,}?)\s*(?:,|:|—|–|\s--?\s|\(|/)"  # any script's capitals: "BOGOTÁ —"
 # The whole dateline before a text's first words, to skip: "KINSHASA, Sept. 22, 2025 (Africa Mining Wire) - "
 DATELINE_LEAD = r"(?:\p{Lu}[\p{Lu} .'’/-]{2,}?(?:,[^()—–\n]{0,40}?)?(?:\s*\([^)]{0,40}\))?\s*(?:—|–|--?|:)\s+)?"
 

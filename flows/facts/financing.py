@@ -144,7 +144,7 @@ TEMPLATES = {
     "l_bullet": r"^[-*•]\s*\**\s*(?:[Tt]he\s+)?(?:(?i:government|ministry)\s+of\s+)?{E}",
     "l_asked": rf"(?i:asked|requested|approached|urged)\s+{THE}{{E}}\s+(?i:for|to)",
     # (an aside may follow the subject: "Doha, for its part, has pledged $7.5 billion")
-    "l_subj": rf"{{E}}{POSS}(?:,[^,;]{{1,30}},)?\s+{_FILL}{{0,3}}?{_GIVE}",
+    "l_subj": rf"{{E}}{POSS}(?:,[^,;]{{1,40}},)?\s+{_FILL}{{0,3}}?{_GIVE}",
     "l_adj": rf"{{E}}{POSS}\s+{_FILL}{{0,2}}?(?i:loans?|credit|financing|funding|funds|grants?|aid|investments?|investors?|capital|lenders?|banks?|treasury|development\s+agency|development\s+funds?)(?-u:\b)",
     # the investor is the country of the company that invests: "Denmark's Maersk signed a deal to invest in"
     "l_invest": rf"{{E}}(?:{POSS}|-based)\s+[^;]{{0,80}}?(?-u:\b)(?i:to\s+invest|invest(?:s|ed|ing)?\s+in|will\s+invest)(?-u:\b)",
@@ -262,7 +262,9 @@ _LENDER_TEMPLATES = ("l_from", "l_by", "l_asked", "l_adj", "l_invest", "l_subj",
 
 def _without_places(tagged: pl.Expr) -> pl.Expr:
     """Tagged text without countries named as a place on a map: "the pass on the Chinese border"."""
-    return tagged.str.replace_all(rf"{E_TOKEN}(\s+(?:border|frontier)s?(?-u:\b))", "~$1")
+    return tagged.str.replace_all(rf"{E_TOKEN}(\s+(?:border|frontier)s?(?-u:\b))", "~$1").str.replace_all(
+        rf"(?i)((?-u:\b)(?:border|frontier)s?\s+with\s+(?:the\s+)?){E_TOKEN}", "$1~"
+    )
 
 
 def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
@@ -364,18 +366,71 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         .otherwise("instrument")
         .alias("instrument")
     )
-    # A lender implied by the story: "Vietnam ... is seeking preferential loans" from China.
+    # A lender implied by the story (see `_implied_lenders`): "Vietnam ... is seeking preferential loans" from China.
     return cand.with_columns(
         pl.when(pl.col("lender_iso3").is_null() & ~pl.col("_multilateral") & pl.col("lender").is_null())
         .then(
             pl.coalesce(
-                first_other(pl.col("isos"), pl.col("borrower_iso3")),
+                # (not a place on the map: "a road near the border with Ghana")
+                first_other(actor_isos(tagged_names(pl.col("_tagged")), reference), pl.col("borrower_iso3")),
                 first_other(pl.col("main"), pl.col("borrower_iso3")),
             )
         )
-        .otherwise("lender_iso3")
-        .alias("lender_iso3")
+        .alias("_implied_lender")
     )
+
+
+def _lender_mentions(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
+    """Sentences that name a lender acting without a fact of their own ("The Islamic Development
+    Bank has approved financing for four countries"): rows that only pass their lender on to the
+    facts after them (`_implied_lenders`), dropped there."""
+    found = ctx.filter(pl.col("sentence").str.contains(FINANCE_ANY) & pl.col("sentence").str.contains(_GIVE)).select(
+        "doc_id", "sent_id", "char_start", "sentence", _lender_org(reference, pl.col("sentence")).alias("_org")
+    )
+    org_kind = pl.col("_org").replace_strict(reference.kind_of, default=None, return_dtype=pl.Utf8)
+    return found.filter(pl.col("_org").is_not_null()).select(
+        "doc_id",
+        "sent_id",
+        "char_start",
+        "sentence",
+        reference.canonical(pl.col("_org")).alias("lender"),
+        pl.when(org_kind != "multilateral")
+        .then(pl.col("_org").replace_strict(reference.iso3_of, default=None, return_dtype=pl.Utf8))
+        .alias("lender_iso3"),
+        pl.lit(True).alias("_lender_named"),
+        pl.lit(True).alias("_mention_only"),
+    )
+
+
+def _implied_lenders(facts: pl.DataFrame) -> pl.DataFrame:
+    """A fact whose sentence names no lender has the lender of the fact before it, up to three
+    sentences back ("BADEA has approved financing for five countries ... Rwanda will receive a $45
+    million loan"); else the story's other country (`_implied_lender`)."""
+    facts = facts.sort("doc_id", "sent_id", "char_start", maintain_order=True)
+    # (a project cost has no lender, and gives none)
+    cost = pl.col("instrument").eq_missing("project_cost")
+    named = pl.col("_lender_named") & ~cost
+    # (a co-financier of a project named before is not the story's lender: "The road is also being
+    # financed by a $75 million loan from the Saudi Fund")
+    gives = named & ~pl.col("sentence").str.contains(_BACK_TO_PROJECT)
+    carried = {
+        c: pl.when(gives).then(c).shift(1).forward_fill().over("doc_id") for c in ("lender", "lender_iso3", "sent_id")
+    }
+    carries = (
+        ~named
+        & ~cost
+        & (pl.col("sent_id") - carried["sent_id"] <= 6).fill_null(False)
+        & carried["lender_iso3"].ne_missing(pl.col("borrower_iso3"))
+    )
+    return facts.with_columns(
+        pl.when(carries).then(carried["lender"]).otherwise("lender").alias("lender"),
+        pl.when(carries)
+        .then(carried["lender_iso3"])
+        .when(~named & ~cost)
+        .then("_implied_lender")
+        .otherwise("lender_iso3")
+        .alias("lender_iso3"),
+    ).filter(pl.col("_mention_only").is_null())
 
 
 def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
@@ -530,7 +585,7 @@ def extract_financing(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactR
     columns = [
         "doc_id", "sent_id", "char_start", "char_end", "evidence", "sentence", "next_sentence",
         "lender_iso3", "lender", "borrower_iso3", "instrument", "amount_usd", "amount_original", "currency",
-        "project", "status", "_borrower_named", "isos", "_terms_text",
+        "project", "status", "_borrower_named", "isos", "_terms_text", "_lender_named", "_implied_lender",
     ]  # fmt: skip
     parts = [
         f.select(columns)
@@ -539,7 +594,7 @@ def extract_financing(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactR
     ]
     if not parts:
         return pl.DataFrame()
-    facts = pl.concat(parts, how="vertical_relaxed")
+    facts = _implied_lenders(pl.concat([*parts, _lender_mentions(ctx, reference)], how="diagonal_relaxed"))
     # "The yen loan agreement ... is on concessional terms": the next sentence can say so.
     preferential = pl.col("_terms_text").str.contains(_PREFERENTIAL) | (
         pl.col("next_sentence").str.contains(_PREFERENTIAL) & pl.col("next_sentence").str.contains(_DEFINITE_LOAN)
@@ -566,6 +621,12 @@ _FOR_THAT_PROJECT = (
 
 def _carry_project(facts: pl.DataFrame) -> pl.DataFrame:
     facts = facts.sort("doc_id", "sent_id", "char_start", maintain_order=True)
+    by_sentence = (
+        facts.group_by("doc_id", "sent_id", maintain_order=True)
+        .agg(pl.col("borrower_iso3").last())
+        .with_columns(pl.col("borrower_iso3").shift(1).forward_fill().over("doc_id").alias("_prev_borrower"))
+    )
+    facts = facts.join(by_sentence.drop("borrower_iso3"), on=["doc_id", "sent_id"], how="left", maintain_order="left")
     refers_back = pl.col("project").is_null() & pl.col("sentence").str.contains(_BACK_TO_PROJECT)
     prev = {c: pl.col(c).shift(1).forward_fill().over("doc_id") for c in ("project", "sector", "borrower_iso3")}
     # (only when the sentence names no other country: "... for the 37-km line, Ivorian officials said")
@@ -578,6 +639,13 @@ def _carry_project(facts: pl.DataFrame) -> pl.DataFrame:
         *[pl.when(refers_back).then(pl.coalesce(prev[c], c)).otherwise(c).alias(c) for c in ("project", "sector")],
         pl.when(for_it & prev["borrower_iso3"].ne_missing(pl.col("lender_iso3")))
         .then(pl.coalesce(prev["borrower_iso3"], "borrower_iso3"))
+        # ("The road is estimated to cost $190 million": the country of the road of the sentence before)
+        .when(
+            pl.col("sentence").str.contains(_BACK_TO_PROJECT)
+            & ~pl.col("_borrower_named")
+            & pl.col("_prev_borrower").ne_missing(pl.col("lender_iso3"))
+        )
+        .then(pl.coalesce("_prev_borrower", "borrower_iso3"))
         .otherwise("borrower_iso3")
         .alias("borrower_iso3"),
     )

@@ -187,7 +187,7 @@ SECTOR_CUES: dict[str, tuple[str, ...]] = {
 # Capitalised names ending in one of these are project names ("Funan Techo Canal").
 PROJECT_NOUNS = (
     r"[Rr]ailway(?:\s+[Ll]ine)?", r"[Rr]ail\s+[Ll]ink", r"[Rr]ailroad", r"[Cc]anal", r"[Pp]ort", r"[Ee]xpressway",
-    r"[Hh]ighway", r"[Bb]ridge", r"[Aa]irport", r"[Dd]am", r"[Pp]ower\s+[Pp]lant", r"[Pp]roject", r"[Cc]orridor",
+    r"[Hh]ighway", r"[Rr]oad", r"[Bb]ridge", r"[Aa]irport", r"[Dd]am", r"[Pp]ower\s+[Pp]lant", r"[Pp]roject", r"[Cc]orridor",
     r"[Ll]ink", r"[Tt]erminal", r"[Pp]ipeline", r"[Mm]etro(?:\s+[Ll]ine)?", r"[Ll]ine", r"[Ss]eaport",
 )  # fmt: skip
 

@@ -26,6 +26,18 @@ CASES: list[tuple[str, str, list[dict]]] = [
      [{"lender_iso3": None, "borrower_iso3": "KEN", "instrument": "loan", "amount_usd": 3e8},
       {"lender_iso3": None, "borrower_iso3": "UGA", "instrument": "grant", "amount_usd": 1e8},
       {"lender_iso3": "CHN", "borrower_iso3": "UGA", "instrument": "loan", "amount_usd": 2e8}]),
+    # a lender named once lends what follows until another is named; a co-financier of the project
+    # before it lends for that project's country; a place on a border is no lender
+    ("JEDDAH -- The Islamic Development Bank has approved financing for four countries, its board said on Friday. "
+     "The largest operation is a $50 million loan to Togo for a road near the border with Ghana. The road is "
+     "estimated to cost $120 million and is also being financed by a $30 million loan from the Kuwait Fund. Benin "
+     "will receive a $20 million loan for irrigation. Mali gets a $15 million concessional loan for solar "
+     "mini-grids.", "financing",
+     [{"lender_iso3": None, "borrower_iso3": "TGO", "instrument": "loan", "amount_usd": 5e7},
+      {"lender_iso3": None, "borrower_iso3": "TGO", "instrument": "project_cost", "amount_usd": 1.2e8},
+      {"lender_iso3": "KWT", "borrower_iso3": "TGO", "instrument": "loan", "amount_usd": 3e7},
+      {"lender_iso3": None, "borrower_iso3": "BEN", "instrument": "loan", "amount_usd": 2e7},
+      {"lender_iso3": None, "borrower_iso3": "MLI", "instrument": "preferential_loan", "amount_usd": 1.5e7}]),
     # not cross-border financing: support for a state's own companies, money already spent, bonds sold on the market
     ("OTTAWA — Canada's government said it would make up to C$1.2 billion in loan guarantees and support available "
      "to forestry companies hit by the tariffs. Tanzania, which has spent about $10 billion of its own and borrowed "
