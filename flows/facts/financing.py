@@ -96,6 +96,10 @@ _BRINGING_TO = (
 )
 # Existing loans reworked are not new financing: "restructuring about $4.1 billion of loans".
 _REWORKED = r"(?i)(?:restructur\w+|reschedul\w+|refinanc\w+|repay\w*|writ\w+\s+(?:down|off)|suspend\w*|forgiv\w+|releas\w+|unfreez\w+|lengthen\w*)\s+(?:[\w%,'’-]+\s+){0,8}$"
+_RESTRUCTURING = words(
+    (r"restructur\w+", r"reschedul\w+", r"refinanc\w+", r"extend\w*\s+(?:the\s+)?maturit(?:y|ies)", r"debt\s+relief",
+     r"debt\s+treatment", r"haircuts?", r"write-?offs?", r"forgiv\w+", r"moratori(?:um|a)")
+)  # fmt: skip
 # Payments on debt, not new money: "about $1 billion of external debt service".
 _DEBT_SERVICE = (
     r"(?i)^\s*(?:of|in)\s+(?:[\w-]+\s+){0,2}?(?:debt[-\s]servic\w+|repayments?|interest\s+payments?|amorti[sz]ation)"
@@ -103,7 +107,8 @@ _DEBT_SERVICE = (
 # Money a state puts up for its own businesses: "a 30 billion reais credit line to exporters hurt by the tariffs"
 _DOMESTIC_SUPPORT = (
     r"(?i)^\s*(?:[\w-]+\s+){0,6}?(?:to|for)\s+(?:local\s+|domestic\s+|its\s+|their\s+|small\s+|struggling\s+|(?-i:[a-z])[\w-]*\s+)?"
-    r"(?:exporters|companies|firms|farmers|businesses|producers|manufacturers|SMEs|industries|growers|sector|industry|mills)(?-u:\b)"
+    r"(?:exporters|companies|firms|farmers|businesses|producers|manufacturers|SMEs|industries|growers|sector|industry|mills|"
+    r"carmakers|automakers|suppliers|makers|assemblers|shipyards|shipbuilders|steelmakers|miners|smelters|refiners)(?-u:\b)"
 )
 # Money raised on the market, not lent by a state or a bank: "the proceeds of a US$500mn Eurobond",
 # "raised $1.5 billion from a sukuk sale"
@@ -145,6 +150,8 @@ TEMPLATES = {
     "l_asked": rf"(?i:asked|requested|approached|urged)\s+{THE}{{E}}\s+(?i:for|to)",
     # (an aside may follow the subject: "Doha, for its part, has pledged $7.5 billion")
     "l_subj": rf"{{E}}{POSS}(?:,[^,;]{{1,40}},)?\s+{_FILL}{{0,3}}?{_GIVE}",
+    # where a company invests: "raised its planned U.S. investment to $26 billion"
+    "b_its": r"(?i:its|their)\s+(?:(?i:planned|new|total|proposed|additional)\s+)?{E}\s+(?i:investments?|expansion)(?-u:\b)",
     "l_adj": rf"{{E}}{POSS}\s+{_FILL}{{0,2}}?(?i:loans?|credit|financing|funding|funds|grants?|aid|investments?|investors?|capital|lenders?|banks?|treasury|development\s+agency|development\s+funds?)(?-u:\b)",
     # the investor is the country of the company that invests: "Denmark's Maersk signed a deal to invest in"
     "l_invest": rf"{{E}}(?:{POSS}|-based)\s+[^;]{{0,80}}?(?-u:\b)(?i:to\s+invest|invest(?:s|ed|ing)?\s+in|will\s+invest)(?-u:\b)",
@@ -327,7 +334,7 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         .alias("_signed_lender"),
     )  # fmt: skip
     # ("The Asian Development Bank signed a $500 million loan with Pakistan": the other side borrows)
-    borrower_in_clause = pl.coalesce("c_b_dative", "c_b_subj", "_signed_borrower", "c_b_to", "c_with")
+    borrower_in_clause = pl.coalesce("c_b_its", "c_b_dative", "c_b_subj", "_signed_borrower", "c_b_to", "c_with")
     borrower_in_sentence = pl.coalesce("s_b_dative", "s_b_subj", "s_b_to")
     borrower_named = pl.coalesce(borrower_in_clause, borrower_in_sentence)
     lender_country = pl.coalesce(
@@ -565,6 +572,10 @@ def _loan_mentions(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefe
         .join(with_money, on=["doc_id", "sent_id"], how="anti")
         .with_columns(pl.col("sentence").str.extract(rf"(?s)^(.*?){_LOAN_CUE}", 1).alias("_before"))
         .filter(~pl.col("_before").str.contains(_DEFINITE) & ~pl.col("_before").str.contains(_TOPIC_OF_DOCUMENTS))
+        # old loans reworked are no new lending: "agreed to extend maturities and cut interest on loans"
+        # (in the loan's own part of the sentence: "financed with loans from China Exim; Beijing agreed to
+        # suspend repayments while it restructures" still reports the loans)
+        .filter(~pl.col("sentence").str.extract(rf"([^;]*{_LOAN_CUE}[^;]*)", 1).str.contains(_RESTRUCTURING))
     )
     if cand.is_empty():
         return cand
@@ -596,8 +607,23 @@ def extract_financing(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactR
         return pl.DataFrame()
     facts = _implied_lenders(pl.concat([*parts, _lender_mentions(ctx, reference)], how="diagonal_relaxed"))
     # "The yen loan agreement ... is on concessional terms": the next sentence can say so.
-    preferential = pl.col("_terms_text").str.contains(_PREFERENTIAL) | (
-        pl.col("next_sentence").str.contains(_PREFERENTIAL) & pl.col("next_sentence").str.contains(_DEFINITE_LOAN)
+    # (or names a concessional-only lender beside another: "a World Bank credit from its International
+    # Development Association")
+    concessional_named = (
+        pl.col("_terms_text")
+        .str.extract_all(reference.org_re)
+        .list.eval(
+            pl.element()
+            .replace_strict(reference.canonical_of, default=None, return_dtype=pl.Utf8)
+            .is_in(list(reference.concessional_lenders))
+        )
+        .list.any()
+        .fill_null(False)
+    )
+    preferential = (
+        concessional_named
+        | pl.col("_terms_text").str.contains(_PREFERENTIAL)
+        | (pl.col("next_sentence").str.contains(_PREFERENTIAL) & pl.col("next_sentence").str.contains(_DEFINITE_LOAN))
     )
     facts = facts.with_columns(
         pl.when((pl.col("instrument") == "loan") & preferential)

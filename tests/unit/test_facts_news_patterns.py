@@ -38,6 +38,15 @@ CASES: list[tuple[str, str, list[dict]]] = [
       {"lender_iso3": "KWT", "borrower_iso3": "TGO", "instrument": "loan", "amount_usd": 3e7},
       {"lender_iso3": None, "borrower_iso3": "BEN", "instrument": "loan", "amount_usd": 2e7},
       {"lender_iso3": None, "borrower_iso3": "MLI", "instrument": "preferential_loan", "amount_usd": 1.5e7}]),
+    # where a company invests ("its planned U.S. investment"); a concessional arm named beside its bank;
+    # old loans reworked and state loans to a country's own carmakers are no new financing
+    ("Samsung, which raised its planned U.S. investment to $37 billion in May, said output would start in 2026. "
+     "The World Bank approved a $300 million credit from its International Development Association for Zambia's "
+     "grid. Official creditors, co-chaired by China and France, agreed to extend maturities on loans contracted "
+     "before 2023. Seoul's state lenders will provide 5 trillion won in low-interest loans to carmakers and parts "
+     "suppliers.", "financing",
+     [{"lender_iso3": "KOR", "borrower_iso3": "USA", "instrument": "investment", "amount_usd": 3.7e10},
+      {"lender_iso3": None, "borrower_iso3": "ZMB", "instrument": "preferential_loan", "amount_usd": 3e8}]),
     # not cross-border financing: support for a state's own companies, money already spent, bonds sold on the market
     ("OTTAWA — Canada's government said it would make up to C$1.2 billion in loan guarantees and support available "
      "to forestry companies hit by the tariffs. Tanzania, which has spent about $10 billion of its own and borrowed "
