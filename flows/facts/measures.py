@@ -126,11 +126,12 @@ _RANGE_INSIDE = r"(?i)(?-u:\b)(between|from)\s+[\d.,]+\s?%\s+(?:and|to)\s+"
 _APPOSITIVE = r"(?i),\s+(?:led\s+by|including|such\s+as|notably|among\s+them)\s+[^,;:]*,"
 _ITEM_BREAK = r"(?i)\s(?:and|while|whereas|but)\s"
 _ITEM_TEXT = r"([^,;:(|]*)$"
-_ITEM = r"^\s*(?:(?:all|other|the|most|remaining)\s+){0,2}(?:[\w-]+\s+(?:in|from)\s+)?(?:the\s+)?{E}(?:-[\w]+)?(?:\s+[\w-]+){0,7}?\s*$"
+_ITEM = r"^\s*(?:(?:all|other|the|most|remaining)\s+){0,2}(?:[\w-]+\s+(?:in|from)\s+)?(?:the\s+)?(?:[A-Z][\w.&-]*(?:'s|’s)\s+)?{E}(?:-[\w]+)?(?:\s+[\w-]+){0,7}?\s*$"
 # whose goods the item names: exporters, producers or the goods themselves, or a rate they pay
 _ITEM_MARK = (
     r"(?i)(?:-(?:made|built|produced|origin)|(?-u:\b)(?:producers?|exporters?|manufacturers?|makers?|mills?|suppliers?|"
     r"firms?|companies|product|products|goods|material|shipments|pay|pays|face|faces|charged|assigned|rates?|"
+    r"units?|subsidiar(?:y|ies)|arms?|drew|draws|received|gets|got|"
     r"those\s+(?:in|from)))(?-u:\b)"
 )
 _ITEM_NOT = r"(?i)(?-u:\b)(?:inflation|growth|GDP|share|stake|margins?|interest|unemployment|economy|market|probability|tax|VAT)(?-u:\b)"
@@ -172,6 +173,11 @@ _PHASED_OUT = r"(?i)(?:will|would|to)\s+be\s+(?:gradually\s+)?(?:phased\s+out|el
 _AGREEMENT_NAME = (
     r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?[-–]){1,4}[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4}?\s+(?:Agreement|Treaty|Pact|Accord)"
 )
+# ... or with its verb: "Ireland's Ornua was assigned 18.6%"
+_COMPANY_ASSIGNED = (
+    r"(?:^|,\s+|\s+and\s+|:\s+|\.\s+)([A-Z][\w.&'’-]*(?:\s+(?:\([^)]{1,20}\)|[A-Z][\w.&'’-]*)){0,3})\s+"
+    r"(?:was|were|is|has\s+been)\s+assigned\s+(?:a\s+(?:rate\s+of\s+)?)?$"
+)
 _COMPANY_BEFORE = r"(?:^|,\s+|\s+and\s+|:\s+)([A-Z][\w.&'’-]*(?:\s+(?:\([^)]{1,20}\)|[A-Z][\w.&'’-]*)){0,3})\s+$"
 _WOULD_CUT = (
     r"(?i)(?-u:\b)(?:would\s+(?:be\s+)?|(?:will|would)\s+be\s+)(?:halved|cut|reduced|lowered|phased\s+out|eliminated|"
@@ -183,7 +189,7 @@ _CUT_CONTINUES = (
 # A tariff-rate quota's over-quota rate: "ship 100,000 vehicles a year at 10%, with anything above that paying 27.5%"
 _OVER_QUOTA = (
     r"(?i)(?:anything|any|shipments?|imports?|volumes?|those|quantities|amounts?)(?:\s+from\s+(?:[\w-]+\s+){1,3}?)?\s+(?:above|beyond|over|in\s+excess\s+of|exceeding)\s+"
-    r"(?:that|this|it|them|(?:the|their|its|set|agreed|fixed|certain)\s+(?:[\w-]+\s+)?(?:quotas?|limits?|caps?|thresholds?|ceilings?|volumes?|levels?)|[\d,.]+\s+[\w-]+)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:that|this|it|them|(?:the|their|its|an?|set|agreed|fixed|certain)\s+(?:[\w-]+\s+)?(?:quotas?|limits?|caps?|thresholds?|ceilings?|volumes?|levels?)|[\d,.]+\s+[\w-]+)\s+(?:[\w,.-]+\s+){0,5}?"
     r"(?:paying|pay|pays|face|faces|facing|attracts?|attracting|incurs?|incurring|(?:are|is|be)\s+charged)\s+(?:an?\s+)?(?:[\w-]+\s+)?$"
 )
 # "charge a 50% duty on anything above it"
@@ -215,6 +221,8 @@ TEMPLATES = {
     "t_before": rf"(?:{{E}}{POSS}\s+{_FILL}{{0,6}}?{_RATE_VERB}|(?-u:\b)(?:from|through)\s+{THE}{{E}})",
     # a list of targets with their rates in brackets: "to imports from Egypt (15.9%), Japan (6.9%) and Vietnam (12.1%)"
     "t_paren": r"{E}\s*\(\s*(?:of\s+|at\s+)?$",
+    # whose companies a list of company rates is about, named in its head: "Indian rates were lower: Premier was assigned 7.1%"
+    "t_head": r"^[^:;]*?{E}[^:;]*:\s[^:;]*$",
     # whose shipments the destination's rate hits: "British carmakers have been able to ship ... to the United States at"
     "t_shipper": rf"{{E}}{POSS}\s+{_FILL}{{0,8}}?(?i:ship\w*|export\w*|sell\w*|sold|sen[dt]\w*)(?-u:\b)",
     # a quota names whose goods it admits: "the quota under which Korean mills have been allowed to ship"
@@ -293,6 +301,7 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference)
         | pl.col("sentence").str.contains(_RATE_WORD)
         | pl.col("sentence").str.contains(_RATE_VERB)
         | pl.col("sentence").str.contains(_RESPECTIVELY)
+        | pl.col("sentence").str.contains(r"(?-u:\b)(?:was|were|is|has\s+been)\s+assigned\s")
     )
     text = sents.select("doc_id", "sent_id", pl.col("sentence").alias("text"))
     cues = find_matches(text, MEASURE_ANY).rename({"match_start": "c_start", "match_end": "c_end", "match": "cue"})
@@ -400,11 +409,12 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference)
     )
     # A company's rate in a list ("Sailun will pay 12.4%, Linglong 18.1% and Zhongce Rubber 21.3%")
     # continues the measure before it, whatever measure word follows the list.
-    company = pl.col("sentence").str.slice(0, pl.col("p_start")).str.extract(_COMPANY_BEFORE, 1)
+    before_rate = pl.col("sentence").str.slice(0, pl.col("p_start"))
+    company = pl.coalesce(before_rate.str.extract(_COMPANY_BEFORE, 1), before_rate.str.extract(_COMPANY_ASSIGNED, 1))
     company_item = (
         company.is_not_null()
         & ~company.str.contains(f"^(?:{reference.entity_re})$")
-        & pl.col("sentence").str.slice(pl.col("p_end")).str.contains(r"^(?:\s*[,;)]|\s+and\s|\s+while\s|\s*$)")
+        & pl.col("sentence").str.slice(pl.col("p_end")).str.contains(r"^(?:\s*[,;)]|\s+and\s|\s+while\s|\s*\.?\s*$)")
     ).fill_null(False)
     linked = (
         pairs.with_columns(pl.when(~company_item).then(score).alias("_score"))
@@ -447,6 +457,7 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference)
         "c_end",
         listed_rate.alias("_listed_rate"),
         "_item_target",
+        company_item.alias("_company_item"),
     ).join(_specific_measures(pcts, cues), on=["doc_id", "sent_id", "p_start"], how="left")
     used = pct_anchors.drop_nulls("c_start").select("doc_id", "sent_id", "c_start").unique()
     lone = cues.join(used, on=["doc_id", "sent_id", "c_start"], how="anti").select(
@@ -558,6 +569,10 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     cand = _anchors(ctx, amounts, reference)
     if cand.is_empty():
         return cand
+    sanctions_story = ctx.group_by("doc_id").agg(
+        pl.col("sentence").str.contains(r"(?i)(?-u:\b)(?:sanction|embargo)").any().alias("_sanctions_story")
+    )
+    cand = cand.join(sanctions_story, on="doc_id", how="left")
     a_start = pl.min_horizontal("p_start", "c_start")
     a_end = pl.max_horizontal("p_end", "c_end")
     sentence = pl.col("sentence")
@@ -629,6 +644,10 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             & sentence.str.contains(r"(?i)(?-u:\b)sanction")
         )
         .then(pl.lit("sanction"))
+        # ... and a ban on goods outside one limits imports to nothing: "a ban on Japanese seafood"
+        # (in a story about sanctions, the ban is one of them: "The EU's ban on Belarusian potash")
+        .when(pl.col("cue").str.contains(r"(?i)^(?:import\s+)?bans?\s+on$") & ~pl.col("_sanctions_story"))
+        .then(pl.lit("quota"))
         .otherwise(_measure_of(pl.col("cue")))
         .alias("measure"),
     )
@@ -669,7 +688,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     cand = cand.with_columns([tag_entities(pl.col(c), reference).alias(f"_tag_{c}") for c in sources])
     roles = {name: extract_iso3(pl.col(f"_tag_{col}"), TEMPLATES[name], reference, tagged=True) for name, col in (
         ("t_pct", "p_right"), ("t_right", "right_target"), ("t_facing", "left_tail"), ("t_from", "left_tail"), ("t_hit", "left_tail"),
-        ("t_before", "p_left"), ("t_to", "right_target"), ("t_listed", "sentence"), ("t_shipper", "left_tail"), ("i_dest", "left_tail"), ("t_quota", "sentence"), ("t_paren", "p_left"),
+        ("t_before", "p_left"), ("t_to", "right_target"), ("t_listed", "sentence"), ("t_shipper", "left_tail"), ("i_dest", "left_tail"), ("t_quota", "sentence"), ("t_paren", "p_left"), ("t_head", "left_tail"),
         ("i_poss", "left_unmarked"), ("i_poss_near", "left_unmarked"), ("i_subj", "left_unmarked"), ("i_co", "left_unmarked"), ("i_rel", "right_head"),
         ("i_from", "right_head"), ("i_under", "right_head"), ("i_start", "sentence"), ("prev_subject", "prev_sentence"),
     )}  # fmt: skip
@@ -732,6 +751,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     cand = cand.with_columns(
         pl.coalesce(
             pl.when(is_pct).then("_item_target"),
+            pl.when(pl.col("_company_item").fill_null(False)).then("t_head"),
             # "Its goods already face a 20% U.S. tariff": the country of the sentence before
             pl.when(is_pct & pl.col("left_tail").str.contains(_ITS_GOODS_FACE)).then("subject"),
             pl.when(is_pct).then(pl.col("_which").list.first()),
@@ -766,7 +786,10 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     )
     cand = cand.with_columns(
         # an item of a list of rates per country continues the measure named before it
-        pl.when(pl.col("_item_target").is_null()).then(explicit).alias("imposer_iso3"),
+        # (so does a company's rate: "France's Lactalis 24.7%" names the company's country, not an imposer)
+        pl.when(pl.col("_item_target").is_null() & ~pl.col("_company_item").fill_null(False))
+        .then(explicit)
+        .alias("imposer_iso3"),
         pl.col("target_iso3").is_not_null().alias("named_target"),
     )
     # Several targets of one measure ("on steel from China and Vietnam", "50% on products from
@@ -817,7 +840,15 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .str.slice(0, pl.col("p_start"))
         .str.contains(r"(?i)(?:out-of|over|above|outside)[-\s]quota\s+(?:duty|duties|tariffs?|rates?)\W*$")
     )
-    cand = _their_goods(_inherit(cand))
+    cand = _their_goods(
+        _inherit(
+            cand.with_columns(
+                pl.col("target_iso3")
+                .replace_strict(reference.union_of, default=None, return_dtype=pl.Utf8)
+                .alias("_target_union")
+            )
+        )
+    )
     # (a bloc's over-quota duty that the text calls a safeguard stays a safeguard)
     over_quota = over_quota.fill_null(False) & (pl.col("measure") != "safeguard")
     cand = cand.with_columns(pl.when(over_quota).then(pl.lit("quota")).otherwise("measure").alias("measure"))
@@ -947,6 +978,8 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
         & (pl.col("imposer_iso3").is_null() | pl.col("imposer_iso3").eq_missing(prev_specific_imposer))
     )
     anaphoric = pl.col("anaphoric")
+    # (a rate with a measure word of its own opens a measure: "Cambodian goods were hit with a 49% duty")
+    item = (pl.col("_item_target").is_not_null() | pl.col("_company_item").fill_null(False)) & pl.col("cue").is_null()
     cand = cand.with_columns(
         # (not when it names goods of its own: "its suspension of the 11% import duty on raw cotton")
         pl.when(
@@ -957,6 +990,9 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
         .then(in_doc["target_iso3"])
         .when(is_pct & pl.col("target_iso3").is_null() & pl.col("c_start").is_not_null())
         .then(same_list)
+        # a company of a union's member in a case against the union: "... on EU dairy. Ireland's Ornua 18.6%"
+        .when(item & in_doc["target_iso3"].eq_missing(pl.col("_target_union")) & pl.col("_target_union").is_not_null())
+        .then("_target_union")
         .otherwise("target_iso3")
         .alias("target_iso3"),
         # ("the 10% tariff Washington has levied" names its own imposer: not an anaphor of a duty before)
@@ -994,30 +1030,39 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
         pl.col("free_isos").list.set_difference(pl.col("t_list")).list.len().eq(0) & pl.col("left_last").is_null()
     )
     domestic = pl.col("left").str.contains(_DOMESTIC_AGENT) | (no_actor & pl.col("measure").is_in(_SPECIFIC))
+    # an item of a list of rates per country or company continues the measure before it: with no
+    # imposer before it in the text, it takes that measure's once known (the next step), not a
+    # country of the list ("..., while the Taiwanese unit drew 7.7% and BHP's Australian mill 1.9%")
+    chain = pl.coalesce(
+        "imposer_iso3",
+        pl.when(item & pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
+        # ("In Tegucigalpa, the government suspended ...": the government of the place named before it)
+        pl.when(domestic & pl.col("left_last").ne_missing(target)).then("left_last"),
+        pl.when(domestic & pl.col("left_last").is_null() & pl.col("home").ne_missing(target)).then("home"),
+        pl.when(anaphoric & pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
+        pl.when(back_reference & pl.col("subject").ne_missing(target)).then("subject"),
+        pl.when(pl.col("_prev_sentence").ne_missing(target)).then("_prev_sentence"),
+        # trade defence with no actor named is the story's country's ("Provisional anti-dumping
+        # duties of 52.8% on Chinese coil have applied since June 13")
+        pl.when(
+            pl.col("measure").is_in(_SPECIFIC)
+            & pl.col("named_target")  # ("on the same wines" continues the measure before)
+            & pl.col("left_last").is_null()
+            & pl.col("home").ne_missing(target)
+        ).then("home"),
+        pl.when(pl.col("left_last").ne_missing(target)).then("left_last"),
+        pl.when(pl.col("prev_subject").ne_missing(target)).then("prev_subject"),
+        pl.when(pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
+        first_other(pl.col("free_isos").list.set_difference(pl.col("t_list")), target),
+    )
+    cand = cand.with_columns(pl.when(~item | pl.col("_prev_doc").is_not_null()).then(chain).alias("imposer_iso3"))
+    # (an item before whose measure no imposer was named takes the one found since, else reads its sentence)
+    resolved_before = pl.col("imposer_iso3").shift(1).forward_fill().over("doc_id")
     cand = cand.with_columns(
-        pl.coalesce(
-            "imposer_iso3",
-            # an item of a list of rates per country continues the measure before it
-            pl.when(pl.col("_item_target").is_not_null() & pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
-            # ("In Tegucigalpa, the government suspended ...": the government of the place named before it)
-            pl.when(domestic & pl.col("left_last").ne_missing(target)).then("left_last"),
-            pl.when(domestic & pl.col("left_last").is_null() & pl.col("home").ne_missing(target)).then("home"),
-            pl.when(anaphoric & pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
-            pl.when(back_reference & pl.col("subject").ne_missing(target)).then("subject"),
-            pl.when(pl.col("_prev_sentence").ne_missing(target)).then("_prev_sentence"),
-            # trade defence with no actor named is the story's country's ("Provisional anti-dumping
-            # duties of 52.8% on Chinese coil have applied since June 13")
-            pl.when(
-                pl.col("measure").is_in(_SPECIFIC)
-                & pl.col("named_target")  # ("on the same wines" continues the measure before)
-                & pl.col("left_last").is_null()
-                & pl.col("home").ne_missing(target)
-            ).then("home"),
-            pl.when(pl.col("left_last").ne_missing(target)).then("left_last"),
-            pl.when(pl.col("prev_subject").ne_missing(target)).then("prev_subject"),
-            pl.when(pl.col("_prev_doc").ne_missing(target)).then("_prev_doc"),
-            first_other(pl.col("free_isos").list.set_difference(pl.col("t_list")), target),
-        ).alias("imposer_iso3")
+        pl.when(item & pl.col("imposer_iso3").is_null())
+        .then(pl.coalesce(pl.when(resolved_before.ne_missing(target)).then(resolved_before), chain))
+        .otherwise("imposer_iso3")
+        .alias("imposer_iso3")
     )
     # nothing in the sentence: the imposer of the measure before it, then the story's country
     prev_imposer = pl.col("imposer_iso3").shift(1).forward_fill().over("doc_id")
@@ -1026,6 +1071,8 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
             "imposer_iso3",
             pl.when(prev_imposer.ne_missing(target)).then(prev_imposer),
             first_other(pl.col("main"), target),
+            # no country named in the story at all: where it is datelined ("SEOUL — Wheat imports ... pay 300%")
+            pl.when(pl.col("home").ne_missing(target)).then("home"),
         ).alias("imposer_iso3")
     )
     # anti-dumping and countervailing duties always hit someone: the other country of the

@@ -43,6 +43,8 @@ class FactReference:
     coreference_groups: dict[str, tuple[str, ...]] = field(repr=False)
     # trade bloc alias ("Mercosur") -> its members' ISO3 codes, space-separated (a party to a pact)
     bloc_members: dict[str, str] = field(repr=False)
+    # member ISO3 -> the customs union that sets its trade policy ("FRA" -> "EUU")
+    union_of: dict[str, str] = field(repr=False)
     # canonical names of lenders whose loans are concessional by mandate (a JICA loan is preferential)
     concessional_lenders: frozenset[str] = field(repr=False)
     # country names that are also other things ("Georgia", the US state): alias -> words whose
@@ -175,7 +177,7 @@ def _coreference(path: Path) -> tuple[pl.DataFrame, dict[str, tuple[str, ...]]]:
 
 def load_reference(folder: Path) -> FactReference:
     """Read seeds/reference/*.csv (countries_extra, coreference, cities, organisations, airlines,
-    aircraft_models, trade_blocs, concessional_lenders, ambiguous_countries)."""
+    aircraft_models, trade_blocs, customs_unions, concessional_lenders, ambiguous_countries)."""
     folder = Path(folder)
     extra = pl.read_csv(folder / "countries_extra.csv", schema_overrides={"iso3": pl.Utf8})
     ambiguous = pl.read_csv(folder / "ambiguous_countries.csv")
@@ -220,6 +222,11 @@ def load_reference(folder: Path) -> FactReference:
         model_maker_of=dict(zip(models["alias"], models["manufacturer"], strict=True)),
         coreference_groups=coreference_groups,
         bloc_members=dict(zip(blocs["alias"], blocs["members"], strict=True)),
+        union_of={
+            member: union
+            for union, members in pl.read_csv(folder / "customs_unions.csv").select("union", "members").iter_rows()
+            for member in members.split()
+        },
         concessional_lenders=frozenset(pl.read_csv(folder / "concessional_lenders.csv")["canonical"].to_list()),
         ambiguous_countries=dict(zip(ambiguous["alias"], ambiguous["context"], strict=True)),
         bloc_re=alternation(aliases(blocs)),

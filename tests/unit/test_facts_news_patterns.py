@@ -99,8 +99,9 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "while Indian producers pay 12%.", "trade_measures",
      [{"imposer_iso3": "PER", "target_iso3": "CHN", "measure": "anti_dumping", "rate_pct": 31.0},
       {"imposer_iso3": "PER", "target_iso3": "IND", "measure": "anti_dumping", "rate_pct": 12.0}]),
-    # a ban on imports is a sanction; one on exports of named goods stands beside a rated export duty
-    ("The EU's ban on Belarusian potash took effect in 2022. New Delhi's curbs: a 15% duty on exports of onions, "
+    # a ban on imports in a story about sanctions is a sanction; one on exports of named goods stands
+    # beside a rated export duty
+    ("The EU's ban on Belarusian potash, one of its sanctions on Minsk, took effect in 2022. New Delhi's curbs: a 15% duty on exports of onions, "
      "and a ban on shipments of broken rice.", "trade_measures",
      [{"imposer_iso3": "EUU", "target_iso3": "BLR", "measure": "sanction", "rate_pct": None},
       {"imposer_iso3": "IND", "target_iso3": None, "measure": "export_control", "rate_pct": 15.0},
@@ -173,6 +174,32 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "30% duty on imported sorghum.", "trade_measures",
      [{"imposer_iso3": "ZMB", "target_iso3": None, "measure": "export_control", "rate_pct": None},
       {"imposer_iso3": "BWA", "target_iso3": None, "measure": "tariff", "rate_pct": 30.0}]),
+    # company rates continue the measure named before: a member state's company in a case against the
+    # union is the union's; a company's country in a list head is the target; "the Taiwanese unit of ...
+    # drew", "BHP's Australian mill" name whose goods
+    ("BEIJING — China's commerce ministry imposed countervailing duties on cheese from the European Union on "
+     "Friday. Ireland's Kerrygold was assigned 12.5%, France's Bongrain 19.2% and Denmark's Lurpak 22.4%.",
+     "trade_measures",
+     [{"imposer_iso3": "CHN", "target_iso3": "EUU", "measure": "countervailing", "rate_pct": r}
+      for r in (12.5, 19.2, 22.4)]),
+    ("WASHINGTON — The Commerce Department set countervailing duties on solar cells from Laos and India. All "
+     "exporters in Laos face 81.2%. Indian rates were lower: Adani Solar was assigned 6.3% and Tata Power 8.8%.",
+     "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": "LAO", "measure": "countervailing", "rate_pct": 81.2},
+      {"imposer_iso3": "USA", "target_iso3": "IND", "measure": "countervailing", "rate_pct": 6.3},
+      {"imposer_iso3": "USA", "target_iso3": "IND", "measure": "countervailing", "rate_pct": 8.8}]),
+    ("WASHINGTON — The Commerce Department set anti-dumping duties on steel from Brazil. Duties on Brazilian "
+     "shipments range from 3.1% to 40.2%, while the Taiwanese unit of Nippon Steel drew 7.7% and BHP's Australian "
+     "mill just 1.9%.", "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": "BRA", "measure": "anti_dumping", "rate_pct": 40.2},
+      {"imposer_iso3": "USA", "target_iso3": "TWN", "measure": "anti_dumping", "rate_pct": 7.7},
+      {"imposer_iso3": "USA", "target_iso3": "AUS", "measure": "anti_dumping", "rate_pct": 1.9}]),
+    # an over-quota rate after "an annual quota of N tonnes"; with no country named, the dateline's imposes;
+    # a ban on goods outside a sanctions regime limits imports to nothing
+    ("SEOUL — Wheat imports above an annual quota of 200,000 tonnes still pay a 300% tariff.", "trade_measures",
+     [{"imposer_iso3": "KOR", "target_iso3": None, "measure": "quota", "rate_pct": 300.0}]),
+    ("In Tokyo, officials said Beijing kept its ban on Japanese seafood.", "trade_measures",
+     [{"imposer_iso3": "CHN", "target_iso3": "JPN", "measure": "quota", "rate_pct": None}]),
     # duties in a sentence about dumping are anti-dumping; goods "from outside" a bloc have no target;
     # what an industry asks for is no measure
     ("Canada's duties on bicycles from Vietnam, of up to 34%, will stay in place after a review found that "
