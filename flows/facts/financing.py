@@ -267,6 +267,13 @@ _CLAUSE_ONLY = ("signer", "with")
 _LENDER_TEMPLATES = ("l_from", "l_by", "l_asked", "l_adj", "l_invest", "l_subj", "l_bullet")  # in order of trust
 
 
+def _no_preposition_fill(tagged: pl.Expr) -> pl.Expr:
+    """A country's adjective before a loan ("Chinese loans", "Japan's new grant") has no preposition
+    between them: "provide Tajikistan with a grant" is Tajikistan's to receive (a stop character
+    keeps the template's filler words from crossing it)."""
+    return tagged.str.replace_all(r"(?i)\s(with|to|for|from|by|of|on|in|into|and|or)\s", " ¦$1 ")
+
+
 def _without_places(tagged: pl.Expr) -> pl.Expr:
     """Tagged text without countries named as a place on a map: "the pass on the Chinese border"."""
     return tagged.str.replace_all(rf"{E_TOKEN}(\s+(?:border|frontier)s?(?-u:\b))", "~$1").str.replace_all(
@@ -296,7 +303,12 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     )
     # each template read in the clause (c_...) and in the whole sentence (s_...)
     roles = {
-        f"{scope}_{name}": extract_iso3(pl.col(column), template, reference, tagged=True)
+        f"{scope}_{name}": extract_iso3(
+            _no_preposition_fill(pl.col(column)) if name == "l_adj" else pl.col(column),
+            template,
+            reference,
+            tagged=True,
+        )
         for scope, column in (("c", "_tagged_clause"), ("s", "_tagged"))
         for name, template in TEMPLATES.items()
         if scope == "c" or name not in _CLAUSE_ONLY
@@ -384,6 +396,22 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
             )
         )
         .alias("_implied_lender")
+    )
+
+
+def _donor_lends(facts: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
+    """Two countries with no institution named: the one that gives official money is the lender
+    ("Japan and Tonga exchanged notes on a grant": not Tonga to Japan)."""
+    donors = list(reference.donors)
+    swap = (
+        pl.col("lender").is_null()
+        & pl.col("borrower_iso3").is_in(donors)
+        & pl.col("lender_iso3").is_not_null()
+        & ~pl.col("lender_iso3").is_in(donors)
+    ).fill_null(False)
+    return facts.with_columns(
+        pl.when(swap).then("borrower_iso3").otherwise("lender_iso3").alias("lender_iso3"),
+        pl.when(swap).then("lender_iso3").otherwise("borrower_iso3").alias("borrower_iso3"),
     )
 
 
@@ -605,7 +633,9 @@ def extract_financing(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactR
     ]
     if not parts:
         return pl.DataFrame()
-    facts = _implied_lenders(pl.concat([*parts, _lender_mentions(ctx, reference)], how="diagonal_relaxed"))
+    facts = _donor_lends(
+        _implied_lenders(pl.concat([*parts, _lender_mentions(ctx, reference)], how="diagonal_relaxed")), reference
+    )
     # "The yen loan agreement ... is on concessional terms": the next sentence can say so.
     # (or names a concessional-only lender beside another: "a World Bank credit from its International
     # Development Association")

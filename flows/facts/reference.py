@@ -47,6 +47,9 @@ class FactReference:
     union_of: dict[str, str] = field(repr=False)
     # canonical names of lenders whose loans are concessional by mandate (a JICA loan is preferential)
     concessional_lenders: frozenset[str] = field(repr=False)
+    # countries that give official loans and grants (OECD DAC members and the main others): which
+    # side of "Japan and Tonga exchanged notes on a grant" gives
+    donors: frozenset[str] = field(repr=False)
     # country names that are also other things ("Georgia", the US state): alias -> words whose
     # presence in a document shows the country is meant (seeds/reference/ambiguous_countries.csv)
     ambiguous_countries: dict[str, str] = field(repr=False)
@@ -177,7 +180,7 @@ def _coreference(path: Path) -> tuple[pl.DataFrame, dict[str, tuple[str, ...]]]:
 
 def load_reference(folder: Path) -> FactReference:
     """Read seeds/reference/*.csv (countries_extra, coreference, cities, organisations, airlines,
-    aircraft_models, trade_blocs, customs_unions, concessional_lenders, ambiguous_countries)."""
+    aircraft_models, trade_blocs, customs_unions, concessional_lenders, donor_countries, ambiguous_countries)."""
     folder = Path(folder)
     extra = pl.read_csv(folder / "countries_extra.csv", schema_overrides={"iso3": pl.Utf8})
     ambiguous = pl.read_csv(folder / "ambiguous_countries.csv")
@@ -228,6 +231,7 @@ def load_reference(folder: Path) -> FactReference:
             for member in members.split()
         },
         concessional_lenders=frozenset(pl.read_csv(folder / "concessional_lenders.csv")["canonical"].to_list()),
+        donors=frozenset(pl.read_csv(folder / "donor_countries.csv")["iso3"].to_list()),
         ambiguous_countries=dict(zip(ambiguous["alias"], ambiguous["context"], strict=True)),
         bloc_re=alternation(aliases(blocs)),
         place_of=dict(zip(places["alias"].str.to_lowercase(), places["iso3"], strict=True)),

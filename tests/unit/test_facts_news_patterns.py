@@ -47,6 +47,13 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "suppliers.", "financing",
      [{"lender_iso3": "KOR", "borrower_iso3": "USA", "instrument": "investment", "amount_usd": 3.7e10},
       {"lender_iso3": None, "borrower_iso3": "ZMB", "instrument": "preferential_loan", "amount_usd": 3e8}]),
+    # "provide X with a grant": X receives; of two countries with no institution named, the one that
+    # gives official money lends (seeds/reference/donor_countries.csv)
+    ("China will provide Tajikistan with a grant of 500 million yuan (about $70 million) under an agreement "
+     "signed on Monday. Separately, Japan and Tonga exchanged notes on a grant of ¥1.85 billion for a new "
+     "inter-island ferry.", "financing",
+     [{"lender_iso3": "CHN", "borrower_iso3": "TJK", "instrument": "grant", "amount_usd": 7e7},
+      {"lender_iso3": "JPN", "borrower_iso3": "TON", "instrument": "grant"}]),
     # not cross-border financing: support for a state's own companies, money already spent, bonds sold on the market
     ("OTTAWA — Canada's government said it would make up to C$1.2 billion in loan guarantees and support available "
      "to forestry companies hit by the tariffs. Tanzania, which has spent about $10 billion of its own and borrowed "
