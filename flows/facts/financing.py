@@ -388,14 +388,12 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     # A lender implied by the story (see `_implied_lenders`): "Vietnam ... is seeking preferential loans" from China.
     return cand.with_columns(
         pl.when(pl.col("lender_iso3").is_null() & ~pl.col("_multilateral") & pl.col("lender").is_null())
-        .then(
-            pl.coalesce(
-                # (not a place on the map: "a road near the border with Ghana")
-                first_other(actor_isos(tagged_names(pl.col("_tagged")), reference), pl.col("borrower_iso3")),
-                first_other(pl.col("main"), pl.col("borrower_iso3")),
-            )
-        )
-        .alias("_implied_lender")
+        # (not a place on the map: "a road near the border with Ghana")
+        .then(first_other(actor_isos(tagged_names(pl.col("_tagged")), reference), pl.col("borrower_iso3")))
+        .alias("_sentence_lender"),
+        pl.when(pl.col("lender_iso3").is_null() & ~pl.col("_multilateral") & pl.col("lender").is_null())
+        .then(first_other(pl.col("main"), pl.col("borrower_iso3")))
+        .alias("_story_lender"),
     )
 
 
@@ -438,9 +436,10 @@ def _lender_mentions(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFram
 
 
 def _implied_lenders(facts: pl.DataFrame) -> pl.DataFrame:
-    """A fact whose sentence names no lender has the lender of the fact before it, up to three
-    sentences back ("BADEA has approved financing for five countries ... Rwanda will receive a $45
-    million loan"); else the story's other country (`_implied_lender`)."""
+    """A fact whose sentence names no lender has the sentence's other country (`_sentence_lender`),
+    else the lender of the fact before it, up to six sentences back ("BADEA has approved financing
+    for five countries ... Rwanda will receive a $45 million loan"), else the story's other country
+    (`_story_lender`)."""
     facts = facts.sort("doc_id", "sent_id", "char_start", maintain_order=True)
     # (a project cost has no lender, and gives none)
     cost = pl.col("instrument").eq_missing("project_cost")
@@ -451,9 +450,21 @@ def _implied_lenders(facts: pl.DataFrame) -> pl.DataFrame:
     carried = {
         c: pl.when(gives).then(c).shift(1).forward_fill().over("doc_id") for c in ("lender", "lender_iso3", "sent_id")
     }
+    # (a country that receives money of its own in the sentence gives none: "a $40 million line of
+    # credit for Senegal's BNDE, and a $2 million grant to the Gambia")
+    facts = facts.with_columns(
+        pl.when(
+            ~pl.col("_sentence_lender")
+            .is_in(pl.col("borrower_iso3").drop_nulls().implode().over("doc_id", "sent_id"))
+            .fill_null(True)
+        )
+        .then("_sentence_lender")
+        .alias("_sentence_lender")
+    )
     carries = (
         ~named
         & ~cost
+        & pl.col("_sentence_lender").is_null()
         & (pl.col("sent_id") - carried["sent_id"] <= 6).fill_null(False)
         & carried["lender_iso3"].ne_missing(pl.col("borrower_iso3"))
     )
@@ -462,7 +473,7 @@ def _implied_lenders(facts: pl.DataFrame) -> pl.DataFrame:
         pl.when(carries)
         .then(carried["lender_iso3"])
         .when(~named & ~cost)
-        .then("_implied_lender")
+        .then(pl.coalesce("_sentence_lender", "_story_lender"))
         .otherwise("lender_iso3")
         .alias("lender_iso3"),
     ).filter(pl.col("_mention_only").is_null())
@@ -624,7 +635,7 @@ def extract_financing(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactR
     columns = [
         "doc_id", "sent_id", "char_start", "char_end", "evidence", "sentence", "next_sentence",
         "lender_iso3", "lender", "borrower_iso3", "instrument", "amount_usd", "amount_original", "currency",
-        "project", "status", "_borrower_named", "isos", "_terms_text", "_lender_named", "_implied_lender",
+        "project", "status", "_borrower_named", "isos", "_terms_text", "_lender_named", "_sentence_lender", "_story_lender",
     ]  # fmt: skip
     parts = [
         f.select(columns)
