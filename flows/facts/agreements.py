@@ -159,9 +159,14 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
             pl.col("match").str.contains(r"(?i)^documents$")
             & ~pl.col("left").str.contains(rf"{COUNT_RE}\s+(?:[\w-]+\s+){{0,2}}$")
         )
-        # an existing body meeting again is not a new one: "agreed to reconvene the Joint Commission"
+        # an existing body meeting again is not a new one: "agreed to reconvene the Joint Commission",
+        # "sign 16 documents at intergovernmental committee meeting"
         & ~pl.col("left_clause").str.contains(
             r"(?i)(?:reconven\w*|convene[sd]?|meetings?\s+of|session\s+of)\s+(?:[\w–-]+\s+){0,5}$"
+        )
+        & ~(
+            pl.col("match").str.contains(r"(?i)^(?:committee|commission|council)s?$")
+            & pl.col("right").str.contains(r"(?i)^\s+(?:meetings?|sessions?)(?-u:\b)")
         )
     )
     if cand.is_empty():
@@ -245,4 +250,9 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
     ).filter(pl.col("parties_iso3").list.len() >= 2)
     # topics: the whole sentence ("aimed at cooperation across trade, ..., and aviation") and the
     # next one when it lists what the documents cover
+    # a number of documents said twice (a headline, then the story) is one signing
+    repeated = (pl.col("count") > 1).fill_null(False) & (
+        pl.int_range(pl.len()).over("doc_id", "parties_iso3", "count", "kind") > 0
+    )
+    cand = cand.sort("doc_id", "sent_id", maintain_order=True).filter(~repeated)
     return with_topics(cand, pl.concat_str(pl.col("sentence"), contents.fill_null(""), separator=" "))

@@ -425,6 +425,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("In Accra, UK Export Finance approved a £300 million loan for the Tema port, the first project under the "
      "Growth Partnership that the two governments signed in March.", "agreements",
      [{"parties_iso3": ["GBR", "GHA"], "count": 1, "kind": "agreement"}]),
+    # a headline and the story telling the same signing give one row; a committee's meeting is no new committee
+    ("Uzbekistan, Turkey sign 14 documents at intergovernmental commission meeting\n\nTASHKENT, 3 March 2026 – "
+     "Uzbekistan and Turkey signed a package of 14 documents on trade, energy and education on Monday, the "
+     "government said.", "agreements",
+     [{"parties_iso3": ["TUR", "UZB"], "count": 14, "kind": "agreement"}]),
     # what negotiators only hope for later in the sentence does not undo a signed memorandum
     ("The cut follows a memorandum of understanding that the two governments signed in Seoul, setting out a trade "
      "deal that negotiators hope to turn into a binding agreement next year. Korea and Peru welcomed it.",
