@@ -38,6 +38,7 @@ from flows.facts.lexicon import (
     INSTRUMENT_CUES,
     PROJECT_NOUNS,
     SECTOR_CUES,
+    UNIT_PRICE,
 )
 from flows.facts.reference import FactReference
 
@@ -118,8 +119,6 @@ _SINCE_YEAR = r"(?i)(?-u:\b)since\s+(?:(?:19|20)\d\d|the\s+(?:19|20)\d0s)(?-u:\b
 # A total whose parts follow (and are read themselves): "a package of A$80 million, made up of a
 # A$60 million loan and a A$20 million grant".
 _MADE_UP_OF = r"(?i)^[^.;]{0,40}?(?:,\s*|\s+)(?:made\s+up\s+of|compris\w+|consist\w*\s+of|split\s+(?:into|between)|divided\s+into)\s"
-# A unit price: "$95 per container", "C$610 a tonne".
-_UNIT_PRICE = r"(?i)^\s*(?:per|a|an|each)\s+(?:[\w-]+\s+)?(?:tonnes?|tons?|barrels?|containers?|units?|kilowatt-hours?|kwh|litres?|liters?|kilograms?|kg|heads?|shares?|passengers?|seats?|vehicles?|per)(?-u:\b)"
 # "buy a 15% stake in ... for about $1 billion": an investment, whatever the stake is in
 _STAKE_BUY = (
     r"(?i)(?:buy|buys|buying|bought|acquir\w+|tak\w+|purchas\w+)\s+(?:an?\s+)?(?:[\w.%-]+\s+){0,2}?stakes?(?-u:\b)"
@@ -556,7 +555,7 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
         & ~pl.col("left_clause").str.contains(_STOCK)
         & ~pl.col("left_clause").str.contains(_BRINGING_TO)
         & ~pl.col("left_clause").str.slice(-80).str.contains(_REWORKED)
-        & ~pl.col("right").str.contains(_UNIT_PRICE)
+        & ~pl.col("right").str.contains(UNIT_PRICE)
         & ~pl.col("right").str.contains(_DEBT_SERVICE)
         & ~pl.col("right").str.contains(_MADE_UP_OF)
         & ~pl.col("right_clause").str.contains(_DOMESTIC_SUPPORT)

@@ -341,3 +341,10 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "pork": (r"pork",),
     "lumber": (r"lumber",),
 }  # fmt: skip
+
+# A unit price, not a total: "$95 per container", "C$610 a tonne", "Rs6,800 to Rs7,600 per 40 kilograms"
+UNIT_PRICE = (
+    r"(?i)^\s*(?:(?:to|-|–|and)\s*\S+\s+)?(?:per|a|an|each)\s+(?:[\w-]+\s+)?(?:tonnes?|tons?|barrels?|containers?|units?|kilowatt-hours?|kwh|"
+    r"litres?|liters?|kilograms?|kg|heads?|shares?|passengers?|seats?|vehicles?|maunds?|bales?|bushels?|pounds?|lbs?|"
+    r"ounces?|oz|mmbtu|cubic|megawatt-hours?|mwh|per)(?-u:\b)"
+)

@@ -25,7 +25,7 @@ from flows.facts.context import (
     with_clause,
     words,
 )
-from flows.facts.lexicon import FLOW_CUES, NOT_FLOW_CUES, SPECULATION, TRADE_NOT_FLOW
+from flows.facts.lexicon import FLOW_CUES, NOT_FLOW_CUES, SPECULATION, TRADE_NOT_FLOW, UNIT_PRICE
 from flows.facts.numbers import COUNT_RE, UNITS, qualifier_before
 from flows.facts.periods import PERIOD_RE, resolve_frame
 from flows.facts.products import product_of
@@ -273,6 +273,7 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         # (a hypothesis earlier in the sentence covers what follows: "estimates the deal could lift exports
         # by 39% ... and save exporters €4 billion a year")
         & ~pl.col("left").str.contains(_SPECULATION)
+        & ~pl.col("right").str.contains(UNIT_PRICE)
         & pl.col("reporter_iso3").is_not_null()
         & pl.col("reporter_iso3").ne_missing(pl.col("partner_iso3"))
     )

@@ -17,6 +17,11 @@ from flows.facts.quick import facts_for_texts
 PUBLISHED = dt.date(2025, 9, 12)
 
 CASES: list[tuple[str, str, list[dict]]] = [
+    # ---- trade flows
+    # unit prices, single or as a range, are no trade values
+    ("KARACHI — Pakistan's cotton exports reached $410 million in the first half. Phutti was quoted at Rs6,800 to "
+     "Rs7,600 per 40 kilograms in Sindh, while cotton seed sold at Rs3,100 a maund.", "trade_flows",
+     [{"reporter_iso3": "PAK", "partner_iso3": None, "flow": "export", "value_usd": 4.1e8}]),
     # ---- financing
     # a description that fits one of the story's countries ("the landlocked country") is that country;
     # concessional terms said in another clause are not this loan's
