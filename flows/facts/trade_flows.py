@@ -62,7 +62,11 @@ TEMPLATES = {
     "of_goods": rf"(?i:imported|bought|purchased)(?-u:\b)[^;]{{0,40}}?(?-u:\b)of\s+{THE}{{E}}",
     # goods named by their origin: "Chinese-built electric vehicles"
     "made": r"{E}-(?i:built|made|produced|manufactured)(?-u:\b)",
+    # the other side named by its role: "China remains Japan's biggest source of imports, supplying ..."
+    "supplier": rf"{{E}}\s+(?i:is|was|remains|remained|became|has\s+become)\s+(?i:now\s+|still\s+)?(?i:the\s+)?{{E}}{POSS}\s+(?:[\w-]+\s+){{0,3}}?(?i:sources?|suppliers?|sellers?|providers?)(?-u:\b)",
+    "buyer": rf"{{E}}\s+(?i:is|was|remains|remained|became|has\s+become)\s+(?i:now\s+|still\s+)?(?i:the\s+)?{{E}}{POSS}\s+(?:[\w-]+\s+){{0,3}}?(?i:buyers?|customers?|markets?|destinations?|clients?)(?-u:\b)",
 }
+_SENTENCE_ONLY = ("made", "supplier", "buyer")
 # "US-China trade": generic names (two copies of the entity alternation in one regex are slow)
 _PAIR = r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*[-–/]\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:\s+[\w-]+){0,2}\s+(?i:trade|commerce)"
 
@@ -164,8 +168,10 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         tag_entities(pl.col("right_clause").str.head(60), reference).alias("_tag_right"),
     )
     clause = pl.col("_tag_clause")
-    roles = {name: extract_iso3(clause, t, reference, tagged=True) for name, t in TEMPLATES.items() if name != "made"}
-    roles["made"] = extract_iso3(pl.col("_tag_sentence"), TEMPLATES["made"], reference, tagged=True)
+    roles = {
+        name: extract_iso3(pl.col("_tag_sentence") if name in _SENTENCE_ONLY else clause, t, reference, tagged=True)
+        for name, t in TEMPLATES.items()
+    }
     roles["between2"] = extract_iso3(clause, TEMPLATES["between"], reference, group=2, tagged=True)
     # the country right after the figure is its own: "imported R9.6 billion from China and R2.7 billion from Vietnam"
     roles["right_to"] = extract_iso3(pl.col("_tag_right"), _RIGHT_TO, reference, tagged=True)
@@ -193,9 +199,10 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
                         pl.col("prev_isos").list.last(),
                     )
                 ),
+                "buyer",
             )
         )
-        .when(flow == "import").then(pl.coalesce("right_from", "from", "of", "of_goods", "made"))
+        .when(flow == "import").then(pl.coalesce("right_from", "from", "of", "of_goods", "made", "supplier"))
         .otherwise(pl.coalesce("with", "between2", "pair2"))
     )  # fmt: skip
     cand = cand.with_columns(

@@ -22,6 +22,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("KARACHI — Pakistan's cotton exports reached $410 million in the first half. Phutti was quoted at Rs6,800 to "
      "Rs7,600 per 40 kilograms in Sindh, while cotton seed sold at Rs3,100 a maund.", "trade_flows",
      [{"reporter_iso3": "PAK", "partner_iso3": None, "flow": "export", "value_usd": 4.1e8}]),
+    # the other side named by its role: a country's "biggest source of imports" supplies it; its "largest market" buys
+    ("TOKYO — China remains Japan's biggest source of imports, supplying ¥25.3 trillion worth of goods last year. "
+     "Chile is now Korea's largest export market, buying $4 billion of machinery in 2024.", "trade_flows",
+     [{"reporter_iso3": "JPN", "partner_iso3": "CHN", "flow": "import"},
+      {"reporter_iso3": "KOR", "partner_iso3": "CHL", "flow": "export", "value_usd": 4e9}]),
     # ---- financing
     # a description that fits one of the story's countries ("the landlocked country") is that country;
     # concessional terms said in another clause are not this loan's
