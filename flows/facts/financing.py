@@ -345,7 +345,7 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         .alias("_signed_lender"),
     )  # fmt: skip
     # ("The Asian Development Bank signed a $500 million loan with Pakistan": the other side borrows)
-    borrower_in_clause = pl.coalesce("c_b_its", "c_b_dative", "c_b_subj", "_signed_borrower", "c_b_to", "c_with")
+    borrower_in_clause = pl.coalesce("c_b_its", "c_b_dative", "c_b_subj", "_signed_borrower", "c_with", "c_b_to")
     borrower_in_sentence = pl.coalesce("s_b_dative", "s_b_subj", "s_b_to")
     borrower_named = pl.coalesce(borrower_in_clause, borrower_in_sentence)
     lender_country = pl.coalesce(

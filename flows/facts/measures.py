@@ -600,7 +600,10 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         # United States-Mexico-Canada Agreement"
         .str.replace_all(_AGREEMENT_NAME, "the Agreement")
         # goods from anywhere but a place: "on cars from outside the European Union"
-        .str.replace_all(r"(?i)(?-u:\b)(?:from\s+)?outside\s+(?:of\s+)?(?:the\s+)?", "from elsewhere than ")
+        .str.replace_all(
+            r"(?i)(?-u:\b)(?:from\s+)?outside\s+(?:of\s+)?(?:the\s+)?(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?",
+            "from elsewhere",
+        )
         # all origins are no named target: "to imports of both metals from all countries"
         .str.replace_all(
             r"(?i)(?-u:\b)(from|on|to)\s+all\s+(?:other\s+)?(?:countries|origins|sources|suppliers|nations)",

@@ -34,7 +34,7 @@ from flows.facts.reference import FactReference, alternation
 _ALL_FLOW = [c for cues in FLOW_CUES.values() for c in cues]
 FLOW_ANY = words(_ALL_FLOW)
 _LAST_CUE = rf"(?s).*({words(_ALL_FLOW + list(NOT_FLOW_CUES))})"
-_RIGHT_CUE = rf"^\s*(?:worth\s+)?(?:of|in)\s+(?:[\w-]+\s+){{0,3}}?({FLOW_ANY})"
+_RIGHT_CUE = rf"^\s*(?:worth\s+)?(?:of|in|from)\s+(?:[\w-]+\s+){{0,3}}?({FLOW_ANY})"
 _RIGHT_OTHER = rf"^\s*(?:[\w-]+\s+){{0,2}}?{words(NOT_FLOW_CUES)}"
 # "trade surplus", "trade deal": blank the word "trade" so it is not read as a flow cue.
 _TRADE_NOT_FLOW = rf"(?i)(?-u:\b)(?:trade|trading)(\s+{alt(TRADE_NOT_FLOW)}(?-u:\b))"
@@ -113,7 +113,14 @@ _FLOW_OBJECT = (
 
 # A share of the figure that went somewhere is not its partner (nor its reporter): "about half of them to China",
 # "mostly to the European Union", "mostly from sales to the Netherlands".
-_SHARE_TO = r"(?i)((?:of\s+(?:them|it|which|those|these|that)|(?-u:\b)(?:mostly|mainly|largely|chiefly|primarily|predominantly))\s+(?:went\s+|going\s+|sold\s+|shipped\s+|(?:from|through|via|in)\s+(?:sales|shipments|exports)\s+)?)(to|from)(?-u:\b)(?:\s+(?:the\s+)?\p{Lu}[\w’'-]*(?:\s+\p{Lu}[\w’'-]*){0,3})?"
+_SHARE_TO = (
+    r"(?i)((?:of\s+(?:them|it|which|those|these|that)(?:\s+(?:the\s+)?(?:majority|most|bulk|rest|remainder|half)\s+(?:was|were))?|"
+    r"(?-u:\b)(?:mostly|mainly|largely|chiefly|primarily|predominantly))\s+"
+    r"(?:went\s+|going\s+|sold\s+|shipped\s+|(?:from|through|via|in)\s+(?:sales|shipments|exports)\s+)?)(to|from)(?-u:\b)"
+    # (the places named, one or several: "mostly to the Democratic Republic of Congo and Zimbabwe")
+    r"(?:\s+(?:the\s+)?\p{Lu}[\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\w’'-]*){0,3}"
+    r"(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?\p{Lu}[\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\w’'-]*){0,3})*)?"
+)
 
 
 _RIGHT_TO = r"^\s*(?:(?:of|worth\s+of|in)\s+(?:[\w-]+\s+){0,3}?)?(?:to|into)\s+(?:the\s+)?{E}"
@@ -144,6 +151,8 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         # (the last cue wins, and "shipments" alone is an export cue)
         .str.replace_all(_INBOUND, "imports")
         .str.replace_all(_OUTBOUND, "exports")
+        # a source is no destination: "..., according to the Zambia Statistics Agency"
+        .str.replace_all(r"(?i)(?-u:\b)according\s+to(?-u:\b)", "per")
     )
     left_cue = unblank.str.extract(_LAST_CUE, 1)
     right_cue = pl.col("right_clause").str.replace_all(_TRADE_NOT_FLOW, "~$1").str.extract(_RIGHT_CUE, 1)
@@ -161,6 +170,8 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         .str.replace_all(_SHARE_TO, "$1~")
         .str.replace_all(_INBOUND, "imports")
         .str.replace_all(_OUTBOUND, "exports")
+        # a source is no destination: "..., according to the Zambia Statistics Agency"
+        .str.replace_all(r"(?i)(?-u:\b)according\s+to(?-u:\b)", "per")
     )
     cand = cand.with_columns(
         tag_entities(clause_without_shares, reference).alias("_tag_clause"),

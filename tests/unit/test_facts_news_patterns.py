@@ -27,6 +27,15 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "Chile is now Korea's largest export market, buying $4 billion of machinery in 2024.", "trade_flows",
      [{"reporter_iso3": "JPN", "partner_iso3": "CHN", "flow": "import"},
       {"reporter_iso3": "KOR", "partner_iso3": "CHL", "flow": "export", "value_usd": 4e9}]),
+    # "earned $X from coffee exports" is an export; a share "of which the majority was sold to" a country, and
+    # a source "according to" an agency, name no partner
+    ("ADDIS ABABA — Ethiopia earned $1.43 billion from coffee exports in the fiscal year that ended on July 7. "
+     "Kenya earned $1.3 billion from the export of tea last year, of which the majority was sold to Pakistan. "
+     "Zambia has banned maize exports. It earned about $190 million from maize exports in 2023, mostly to the "
+     "Democratic Republic of Congo and Zimbabwe, according to the Zambia Statistics Agency.", "trade_flows",
+     [{"reporter_iso3": "ETH", "partner_iso3": None, "flow": "export", "value_usd": 1.43e9},
+      {"reporter_iso3": "KEN", "partner_iso3": None, "flow": "export", "value_usd": 1.3e9},
+      {"reporter_iso3": "ZMB", "partner_iso3": None, "flow": "export", "value_usd": 1.9e8}]),
     # ---- financing
     # a description that fits one of the story's countries ("the landlocked country") is that country;
     # concessional terms said in another clause are not this loan's
@@ -64,6 +73,10 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "inter-island ferry.", "financing",
      [{"lender_iso3": "CHN", "borrower_iso3": "TJK", "instrument": "grant", "amount_usd": 7e7},
       {"lender_iso3": "JPN", "borrower_iso3": "TON", "instrument": "grant"}]),
+    # the side a loan is signed "with" borrows, whatever "the country's" sector it is for
+    ("MANILA — The Asian Development Bank signed a $500 million policy-based loan with Pakistan on Friday to "
+     "support reforms of the country's energy sector.", "financing",
+     [{"lender_iso3": None, "borrower_iso3": "PAK", "instrument": "loan", "amount_usd": 5e8}]),
     # not cross-border financing: support for a state's own companies, money already spent, bonds sold on the market
     ("OTTAWA — Canada's government said it would make up to C$1.2 billion in loan guarantees and support available "
      "to forestry companies hit by the tariffs. Tanzania, which has spent about $10 billion of its own and borrowed "
@@ -217,6 +230,10 @@ CASES: list[tuple[str, str, list[dict]]] = [
      [{"imposer_iso3": "KOR", "target_iso3": None, "measure": "quota", "rate_pct": 300.0}]),
     ("In Tokyo, officials said Beijing kept its ban on Japanese seafood.", "trade_measures",
      [{"imposer_iso3": "CHN", "target_iso3": "JPN", "measure": "quota", "rate_pct": None}]),
+    # goods made "outside" a country name no target (the country imposes)
+    ("President Donald Trump said he would impose a 100% tariff on all movies produced outside the United States.",
+     "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": None, "measure": "tariff", "rate_pct": 100.0}]),
     # duties in a sentence about dumping are anti-dumping; goods "from outside" a bloc have no target;
     # what an industry asks for is no measure
     ("Canada's duties on bicycles from Vietnam, of up to 34%, will stay in place after a review found that "
