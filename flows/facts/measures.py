@@ -243,6 +243,8 @@ TEMPLATES = {
     "i_from": rf"^\s*{_FILL}{{0,2}}?(?:from|by|imposed\s+by)\s+{THE}{{E}}",
     # the destination imposes the rate its imports pay: "able to ship 100,000 vehicles a year to the United States at a 10% tariff"
     "i_dest": rf"(?i:ship\w*|export\w*|sell\w*|sold|sen[dt]\w*|goods|products|shipments)\s+[^.;%]{{0,60}}?(?-u:\b)(?:to|into)\s+{THE}{{E}}\s+(?:{_FILL}){{0,3}}?(?i:at|face|faces|facing|pay|pays|paying|under|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
+    # the destination of the goods imposes: "Tariffs on steel imports into the United States doubled to 50%"
+    "i_into": rf"(?i:imports?|shipments?)\s+into\s+{THE}{{E}}",
     # "a 25% duty on shipments above their quota under Brussels' own safeguard regime"
     "i_under": rf"^[^.;%]{{0,90}}?(?-u:\b)under\s+{THE}{{E}}{POSS}\s",
     # the sentence's subject: "China's commerce ministry announced that exports of ... will require licences"
@@ -626,6 +628,10 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
                 .otherwise(text)
             )
         )
+        # (the destination of the goods is no target: "on steel imports into the United States")
+        .str.replace_all(
+            r"(?i)(?-u:\b)(imports?|shipments?)\s+into\s+(?:the\s+)?(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)", "$1 at home"
+        )
         .alias("right_target"),
         # the clause just before a rate, after its measure word: "...: Vietnamese goods now face 20%"
         pl.when(pl.col("p_start").is_not_null())
@@ -693,7 +699,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         ("t_pct", "p_right"), ("t_right", "right_target"), ("t_facing", "left_tail"), ("t_from", "left_tail"), ("t_hit", "left_tail"),
         ("t_before", "p_left"), ("t_to", "right_target"), ("t_listed", "sentence"), ("t_shipper", "left_tail"), ("i_dest", "left_tail"), ("t_quota", "sentence"), ("t_paren", "p_left"), ("t_head", "left_tail"),
         ("i_poss", "left_unmarked"), ("i_poss_near", "left_unmarked"), ("i_subj", "left_unmarked"), ("i_co", "left_unmarked"), ("i_rel", "right_head"),
-        ("i_from", "right_head"), ("i_under", "right_head"), ("i_start", "sentence"), ("prev_subject", "prev_sentence"),
+        ("i_from", "right_head"), ("i_under", "right_head"), ("i_into", "sentence"), ("i_start", "sentence"), ("prev_subject", "prev_sentence"),
     )}  # fmt: skip
     roles["i_co2"] = extract_iso3(pl.col("_tag_left_unmarked"), TEMPLATES["i_co"], reference, group=2, tagged=True)
     target_span = (
@@ -780,7 +786,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
 
     explicit = pl.coalesce(
         pl.when(is_pct & not_target("i_dest")).then("i_dest"),
-        *[pl.when(not_target(c)).then(c) for c in ("i_from", "i_under", "i_rel")],
+        *[pl.when(not_target(c)).then(c) for c in ("i_from", "i_under", "i_rel", "i_into")],
         # "its" is the nearest country before it ("Zimbabwe, which declared ..., has suspended its 25% duty")
         pl.when(pl.col("its") & not_target("left_last")).then("left_last"),
         pl.when(pl.col("its")).then(first_other(pl.col("isos"), pl.col("target_iso3"))),
