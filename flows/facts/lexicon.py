@@ -83,6 +83,8 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
         r"controls\s+(?:[\w-]+\s+){0,2}(?:placed|imposed|put)\s+on",
         # passive licence rules: "Licences will be required for shipments of ...", "licensing requirements"
         r"licen[cs]es?\s+(?:will\s+be\s+|are\s+(?:now\s+)?|is\s+(?:now\s+)?)required", r"licen[cs]ing\s+(?:requirements?|rules?|regimes?)",
+        # the U.S. Entity List bars exports to those on it
+        r"entity\s+[Ll]ist",
     ),
     # (an import ban outside a sanctions regime limits imports to nothing: "Ghana has banned imports of poultry from Brazil")
     "quota": (
@@ -93,7 +95,7 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
         r"(?:cap|caps|capped|capping|limit|limits|limited|limiting)\s+(?:(?:its|their|the)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:exports|imports|shipments)\s+(?:at|to)(?-u:\b)",
     ),
     # (a ban on imports: "the ban on Russian ferroalloys that it imposed under its sanctions")
-    "sanction": (r"sanctions?", r"embargo(?:es)?", r"blacklist(?:ed|ing)?", r"entity\s+list", r"(?:import\s+)?bans?\s+on"),
+    "sanction": (r"sanctions?", r"embargo(?:es)?", r"blacklist(?:ed|ing)?", r"(?:import\s+)?bans?\s+on"),
     "tariff": (
         r"import\s+(?:duty|duties|tariffs?|tax(?:es)?)", r"tariffs?", r"duties", r"duty", r"levies", r"levy",
         r"surtax(?:es)?", r"surcharges?",

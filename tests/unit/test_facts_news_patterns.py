@@ -230,6 +230,10 @@ CASES: list[tuple[str, str, list[dict]]] = [
      [{"imposer_iso3": "KOR", "target_iso3": None, "measure": "quota", "rate_pct": 300.0}]),
     ("In Tokyo, officials said Beijing kept its ban on Japanese seafood.", "trade_measures",
      [{"imposer_iso3": "CHN", "target_iso3": "JPN", "measure": "quota", "rate_pct": None}]),
+    # additions to the U.S. Entity List (capitalised as a name) are export controls on the listed country's firms
+    ("The U.S. Commerce Department added 32 Russian entities, most of them drone makers, to its Entity List.",
+     "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": "RUS", "measure": "export_control", "rate_pct": None}]),
     # the destination of the goods imposes, and is no target
     ("Tariffs on copper imports into the United States doubled to 50% on Friday.", "trade_measures",
      [{"imposer_iso3": "USA", "target_iso3": None, "measure": "tariff", "rate_pct": 50.0}]),
