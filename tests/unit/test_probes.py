@@ -50,4 +50,4 @@ def test_everyday_news_probes_keep_their_f1() -> None:
     precision, recall = matched / predicted, matched / gold
     f1 = 2 * precision * recall / (precision + recall)
     assert len(probes) == 160
-    assert f1 >= 0.92, (round(precision, 3), round(recall, 3), round(f1, 3))
+    assert f1 >= 0.94, (round(precision, 3), round(recall, 3), round(f1, 3))
