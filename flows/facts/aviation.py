@@ -167,7 +167,10 @@ _BACK_TO_AIRLINE = (
 
 _CERTIFICATION = words(DEAL_CUES["certification"])
 # "placed four 737-8s on lease with Kuwait Airways": the airline after "with"/"to" is the lessee
-_LEASED_TO = r"(?i:on\s+lease|leas\w*|wet-leas\w*)\s+(?:with|to)\s+(?:the\s+)?"
+# (the lessee's country may stand before it: "on lease with Kazakhstan's Air Astana")
+_LEASED_TO = (
+    r"(?i:on\s+lease|leas\w*|wet-leas\w*)\s+(?:with|to)\s+(?:the\s+)?(?:\p{Lu}[\w.]*(?:\s+\p{Lu}[\w.]*)?(?:'s|’s)\s+)?"
+)
 _PASSIVE_BY = r"(?i)((?:leas|order|bought|purchas|acquir|rent|financ)\w*)\s+by(?-u:\b)"
 
 

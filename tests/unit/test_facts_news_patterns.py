@@ -379,6 +379,10 @@ CASES: list[tuple[str, str, list[dict]]] = [
       {"lender_iso3": None, "borrower_iso3": "PAK", "instrument": "loan"},
       {"lender_iso3": None, "borrower_iso3": "EGY", "instrument": "loan"}]),
     # ---- aviation
+    # a lessor placing aircraft "on lease with <country>'s <airline>": the airline is the customer
+    ("Avolon has placed three Airbus A320neos on lease with Vietnam's Bamboo Airways, the Irish lessor said.",
+     "aviation_deals",
+     [{"manufacturer": "Airbus", "model": "A320neo", "quantity": 3, "deal": "lease", "customer_iso3": "VNM"}]),
     # the planes an airline already flies, in an aside or a fleet list, are no deal
     ("Air Tahiti, which flies six ATR 72-600s and two ATR 42-600s, expects to firm up an order soon. It is replacing "
      "a mixed fleet of A319s and A320s.", "aviation_deals", []),
