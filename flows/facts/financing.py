@@ -66,6 +66,8 @@ _PREFERENTIAL = words(
 )  # fmt: skip
 # Aircraft sentences: order values at list price are not financing.
 _AIRCRAFT = words((r"aircraft", r"jets?", r"planes?", r"airliners?", r"fleet", r"list\s+prices?"))
+_LENDING = words((r"lend", r"lends", r"lent", r"loans?", r"export\s+credits?"))
+_LOAN_INSTRUMENTS = ("loan", "preferential_loan", "credit_line")
 _MODAL = (
     r"(?i)(?-u:\b)(?:could|might|may|would|(?:expects?|expected|plans?|planned|aims?|hopes?|intends?)\s+to|"
     # "European companies have expressed interest in investing $600 billion"
@@ -479,7 +481,12 @@ def _implied_lenders(facts: pl.DataFrame) -> pl.DataFrame:
 
 
 def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
-    sents = ctx.filter(pl.col("sentence").str.contains(FINANCE_ANY) & ~pl.col("sentence").str.contains(_AIRCRAFT))
+    # (a loan for aircraft is still a loan: "BNDES will lend Angola $300 million to finance TAAG's purchase of
+    # four Embraer jets"; other money beside aircraft is their price)
+    aircraft = pl.col("sentence").str.contains(_AIRCRAFT)
+    sents = ctx.filter(
+        pl.col("sentence").str.contains(FINANCE_ANY) & (~aircraft | pl.col("sentence").str.contains(_LENDING))
+    ).with_columns(aircraft.alias("_aircraft"))
     cand = money_anchors(amounts, sents)
     if cand.is_empty():
         return cand
@@ -550,6 +557,7 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
     cand = cand.filter(
         pl.col("instrument").is_not_null()
         & ((pl.col("instrument") != "project_cost") | has_project)
+        & (~pl.col("_aircraft") | pl.col("instrument").is_in(_LOAN_INSTRUMENTS))
         & ~pl.col("left_clause").str.replace_all(_REPORTED_WOULD, "${1}will").str.contains(_MODAL)
         & ~pl.col("left").str.slice(-40).str.contains(_COMPARISON)
         & ~pl.col("left_clause").str.contains(_STOCK)

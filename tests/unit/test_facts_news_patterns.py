@@ -77,6 +77,10 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("MANILA — The Asian Development Bank signed a $500 million policy-based loan with Pakistan on Friday to "
      "support reforms of the country's energy sector.", "financing",
      [{"lender_iso3": None, "borrower_iso3": "PAK", "instrument": "loan", "amount_usd": 5e8}]),
+    # a loan for aircraft is a loan; the jets' price beside it is not financing
+    ("LUANDA — Brazil's BNDES will lend Angola $300 million to finance TAAG's purchase of four Embraer jets. The "
+     "jets are worth about $320 million at list prices.", "financing",
+     [{"lender_iso3": "BRA", "borrower_iso3": "AGO", "instrument": "loan", "amount_usd": 3e8}]),
     # not cross-border financing: support for a state's own companies, money already spent, bonds sold on the market
     ("OTTAWA — Canada's government said it would make up to C$1.2 billion in loan guarantees and support available "
      "to forestry companies hit by the tariffs. Tanzania, which has spent about $10 billion of its own and borrowed "
