@@ -44,6 +44,9 @@ evaluate: $(STAMP) ## extraction quality on the untuned holdout corpus
 quality: $(STAMP) ## F1 per table on every labelled corpus, tuning and untuned splits (bench/quality.py)
 	$(BIN)/python bench/quality.py
 
+peer-suites: $(STAMP) ## the amount extractor against four peer parsers' cases (prints the pass rate)
+	$(BIN)/pytest -q -s tests/unit/test_peer_suites.py
+
 bench: $(STAMP) ## throughput and peak memory benchmark (see bench/README.md)
 	$(BIN)/python bench/run.py
 
