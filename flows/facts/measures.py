@@ -161,6 +161,8 @@ _PCT_OTHER_RIGHT = (
     r"to\s+(?:the\s+)?(?:cost|costs|price|prices|bill)|owned|ownership|of\s+[A-Z][\w.]*(?:'s|’s)\s|by\s+value|"
     # an effect taken away: "a 35% tariff would wipe 2% off Mexico's exports"
     r"off\s|"
+    # a comparison: "2,600 companies export to China, 40% more than before the agreement"
+    r"(?:more|less|fewer|higher|lower)\s+than(?-u:\b)|"
     # a share of goods covered, not a rate: "duties on 98% of tariff lines"
     r"of\s+(?:all\s+)?(?:(?:tariff|product)\s+)?(?:lines|categories|headings|items|goods|products)|"
     r"of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:exports|imports|trade|shipments)(?-u:\b)|"
@@ -214,7 +216,7 @@ TEMPLATES = {
     + THE
     + "{E}",
     "t_right": rf"^(?:[^.;%,]|\.\d){{0,90}}?(?-u:\b)(?:on|against|targeting|hitting|for|appl(?:y|ies|ied)\s+to)\s+(?:imports?\s+from\s+)?{_FILL}{{0,6}}?{THE}{{E}}",
-    "t_facing": rf"{{E}}{POSS}\s+(?:{_FILL}|{{E}}\s+){{0,6}}?(?i:fac(?:e|es|ed|ing)|hit\s+(?:with|by)|subject(?:ed)?\s+to|slapped\s+with)(?-u:\b)",
+    "t_facing": rf"{{E}}{POSS}\s+(?:{_FILL}|{{E}}\s+){{0,6}}?(?i:fac(?:e|es|ed|ing)|hit\s+(?:with|by)|subject(?:ed)?\s+to|slapped\s+with|pa(?:y|ys|id))(?-u:\b)",
     "t_hit": rf"(?i:hit|hits|hitting|targets?|targeting|targeted|punish\w*|slapp\w*)\s+{THE}{{E}}",
     "t_from": rf"(?i:imports?|importers?|buyers?|shipments?|goods|products|exports?)\s+(?:of\s+{_FILL}{{0,3}}?)?from\s+{THE}{{E}}",
     # in the clause before a rate: "Vietnamese goods now face 20%", "coil from China now carries a 38.3% duty"
@@ -285,7 +287,9 @@ def _unmarked(tagged: pl.Expr) -> pl.Expr:
     """Tagged text without the entities marked as targets or sources. A possessive entity is an
     owner, not a target: "adjusting to Washington's 15% tariff" (a stop character guards it)."""
     return (
-        tagged.str.replace_all(_CLAUSE_WORD, "¦$1")
+        # a topic is no destination: "With regard to the United States, ... Ecuadorian products have paid"
+        tagged.str.replace_all(r"(?i)(?-u:\b)(?:(?:with|in)\s+)?(?:regard|respect|relation)\s+to(?-u:\b)", "regarding")
+        .str.replace_all(_CLAUSE_WORD, "¦$1")
         .str.replace_all(f"({E_TOKEN}(?:'s|’s|’|'))", "¦$1")
         .str.replace_all(entity_template(_MARKED), "")
         .str.replace_all("¦", "")
@@ -655,7 +659,11 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .then(pl.lit("sanction"))
         # ... and a ban on goods outside one limits imports to nothing: "a ban on Japanese seafood"
         # (in a story about sanctions, the ban is one of them: "The EU's ban on Belarusian potash")
-        .when(pl.col("cue").str.contains(r"(?i)^(?:import\s+)?bans?\s+on$") & ~pl.col("_sanctions_story"))
+        # (a ban for disease or safety is sanitary whatever the story: "after outbreaks of avian influenza")
+        .when(
+            pl.col("cue").str.contains(r"(?i)^(?:import\s+)?bans?\s+on$")
+            & (~pl.col("_sanctions_story") | sentence.str.contains(_SANITARY))
+        )
         .then(pl.lit("quota"))
         .otherwise(_measure_of(pl.col("cue")))
         .alias("measure"),
@@ -919,6 +927,10 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     )  # fmt: skip
 
 
+_SANITARY = (
+    r"(?i)(?-u:\b)(?:avian|bird\s+flu|influenza|swine\s+fever|foot-and-mouth|disease|outbreaks?|sanitary|phytosanitary|"
+    r"contaminat\w+|radioactiv\w+|residues?|food\s+safety|pests?)(?-u:\b)"
+)
 _THEIR_GOODS = r"(?i)^\s*(?:on|against|for)\s+(their|its)\s+(?:[\w-]+\s+){0,2}?(?:goods|exports|products|shipments|imports)(?-u:\b)"
 
 

@@ -238,6 +238,16 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("The U.S. Commerce Department added 32 Russian entities, most of them drone makers, to its Entity List.",
      "trade_measures",
      [{"imposer_iso3": "USA", "target_iso3": "RUS", "measure": "export_control", "rate_pct": None}]),
+    # a ban for disease is sanitary (a quota) even in a story about sanctions; "40% more than" is no rate; a
+    # topic ("with regard to the United States") is no destination, and goods that "have paid" a rate are its target
+    ("MINSK — The EU's sanctions on Belarusian potash remain in place. China has lifted its ban on imports of "
+     "poultry meat from Belarus, imposed in 2024 after outbreaks of avian influenza. More than 300 Belarusian "
+     "companies now export to China, 40% more than before the agreement.", "trade_measures",
+     [{"imposer_iso3": "EUU", "target_iso3": "BLR", "measure": "sanction", "rate_pct": None},
+      {"imposer_iso3": "CHN", "target_iso3": "BLR", "measure": "quota", "rate_pct": None}]),
+    ("QUITO — Trade with China grew. With regard to the United States, the ministry recalled that Ecuadorian "
+     "products have paid since 7 August 2025 an additional tariff of 15%.", "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": "ECU", "measure": "tariff", "rate_pct": 15.0}]),
     # the destination of the goods imposes, and is no target
     ("Tariffs on copper imports into the United States doubled to 50% on Friday.", "trade_measures",
      [{"imposer_iso3": "USA", "target_iso3": None, "measure": "tariff", "rate_pct": 50.0}]),
