@@ -219,6 +219,8 @@ TEMPLATES = {
     "t_facing": rf"{{E}}{POSS}\s+(?:{_FILL}|{{E}}\s+){{0,6}}?(?i:fac(?:e|es|ed|ing)|hit\s+(?:with|by)|subject(?:ed)?\s+to|slapped\s+with|pa(?:y|ys|id))(?-u:\b)",
     "t_hit": rf"(?i:hit|hits|hitting|targets?|targeting|targeted|punish\w*|slapp\w*)\s+{THE}{{E}}",
     "t_from": rf"(?i:imports?|importers?|buyers?|shipments?|goods|products|exports?)\s+(?:of\s+{_FILL}{{0,3}}?)?from\s+{THE}{{E}}",
+    # ... after the measure word: "its ban on imports of poultry and poultry products from New Zealand"
+    "t_from_right": rf"^[^.;%]{{0,80}}?(?i:imports?|shipments?|goods|products)\s+(?:of\s+{_FILL}{{0,3}}?)?from\s+{THE}{{E}}",
     # in the clause before a rate: "Vietnamese goods now face 20%", "coil from China now carries a 38.3% duty"
     "t_before": rf"(?:{{E}}{POSS}\s+{_FILL}{{0,6}}?{_RATE_VERB}|(?-u:\b)(?:from|through)\s+{THE}{{E}})",
     # a list of targets with their rates in brackets: "to imports from Egypt (15.9%), Japan (6.9%) and Vietnam (12.1%)"
@@ -289,6 +291,11 @@ def _unmarked(tagged: pl.Expr) -> pl.Expr:
     return (
         # a topic is no destination: "With regard to the United States, ... Ecuadorian products have paid"
         tagged.str.replace_all(r"(?i)(?-u:\b)(?:(?:with|in)\s+)?(?:regard|respect|relation)\s+to(?-u:\b)", "regarding")
+        # an institution "of" a country is that country's: "The Biosecurity Authority of Fiji has lifted its ban"
+        .str.replace_all(
+            r"(?i)(?-u:\b)((?:authorit(?:y|ies)|ministry|government|department|agency|office|commission|council|services?)\s+)of(\s)",
+            "${1}¤$2",
+        )
         .str.replace_all(_CLAUSE_WORD, "¦$1")
         .str.replace_all(f"({E_TOKEN}(?:'s|’s|’|'))", "¦$1")
         .str.replace_all(entity_template(_MARKED), "")
@@ -704,7 +711,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     )
     cand = cand.with_columns([tag_entities(pl.col(c), reference).alias(f"_tag_{c}") for c in sources])
     roles = {name: extract_iso3(pl.col(f"_tag_{col}"), TEMPLATES[name], reference, tagged=True) for name, col in (
-        ("t_pct", "p_right"), ("t_right", "right_target"), ("t_facing", "left_tail"), ("t_from", "left_tail"), ("t_hit", "left_tail"),
+        ("t_pct", "p_right"), ("t_right", "right_target"), ("t_facing", "left_tail"), ("t_from", "left_tail"), ("t_from_right", "right_target"), ("t_hit", "left_tail"),
         ("t_before", "p_left"), ("t_to", "right_target"), ("t_listed", "sentence"), ("t_shipper", "left_tail"), ("i_dest", "left_tail"), ("t_quota", "sentence"), ("t_paren", "p_left"), ("t_head", "left_tail"),
         ("i_poss", "left_unmarked"), ("i_poss_near", "left_unmarked"), ("i_subj", "left_unmarked"), ("i_co", "left_unmarked"), ("i_rel", "right_head"),
         ("i_from", "right_head"), ("i_under", "right_head"), ("i_into", "sentence"), ("i_start", "sentence"), ("prev_subject", "prev_sentence"),
@@ -778,6 +785,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             pl.when(is_pct & pl.col("i_dest").is_not_null()).then("t_shipper"),
             pl.when(is_pct).then("t_before"),
             "t_right",
+            "t_from_right",
             pl.when(pl.col("measure") == "export_control").then("t_to"),
             pl.when(pl.col("measure").is_in(["export_control", "sanction"])).then("t_listed"),
             pl.when(pl.col("measure") == "quota").then("t_quota"),

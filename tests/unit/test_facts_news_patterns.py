@@ -248,6 +248,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("QUITO — Trade with China grew. With regard to the United States, the ministry recalled that Ecuadorian "
      "products have paid since 7 August 2025 an additional tariff of 15%.", "trade_measures",
      [{"imposer_iso3": "USA", "target_iso3": "ECU", "measure": "tariff", "rate_pct": 15.0}]),
+    # an institution "of" a country is that country's; whose goods a ban names after the measure word
+    ("SUVA — The Biosecurity Authority of Fiji has lifted its ban on imports of poultry and poultry products from "
+     "New Zealand, imposed in December after an outbreak of avian influenza, with effect from March 2.",
+     "trade_measures",
+     [{"imposer_iso3": "FJI", "target_iso3": "NZL", "measure": "quota", "rate_pct": None}]),
     # the destination of the goods imposes, and is no target
     ("Tariffs on copper imports into the United States doubled to 50% on Friday.", "trade_measures",
      [{"imposer_iso3": "USA", "target_iso3": None, "measure": "tariff", "rate_pct": 50.0}]),
