@@ -98,10 +98,15 @@ _BRINGING_TO = (
     r"(?:(?:about|around|some|nearly|almost|more\s+than|over|roughly|just)\s+)?$"
 )
 # Existing loans reworked are not new financing: "restructuring about $4.1 billion of loans".
-_REWORKED = r"(?i)(?:restructur\w+|reschedul\w+|refinanc\w+|repay\w*|writ\w+\s+(?:down|off)|suspend\w*|forgiv\w+|releas\w+|unfreez\w+|lengthen\w*)\s+(?:[\w%,'’-]+\s+){0,8}$"
+_REWORK = (r"restructur\w+", r"reschedul\w+", r"refinanc\w+", r"forgiv\w+")
+_REWORKED = (
+    rf"(?i)(?:{'|'.join(_REWORK)}|repay\w*|writ\w+\s+(?:down|off)|suspend\w*|releas\w+|unfreez\w+|lengthen\w*)"
+    r"\s+(?:[\w%,'’-]+\s+){0,8}$"
+)
+# ... said of the loans an amount-less sentence talks about: "agreed to extend maturities on loans"
 _RESTRUCTURING = words(
-    (r"restructur\w+", r"reschedul\w+", r"refinanc\w+", r"extend\w*\s+(?:the\s+)?maturit(?:y|ies)", r"debt\s+relief",
-     r"debt\s+treatment", r"haircuts?", r"write-?offs?", r"forgiv\w+", r"moratori(?:um|a)")
+    (*_REWORK, r"extend\w*\s+(?:the\s+)?maturit(?:y|ies)", r"debt\s+relief", r"debt\s+treatment", r"haircuts?",
+     r"write-?offs?", r"moratori(?:um|a)")
 )  # fmt: skip
 # Payments on debt, not new money: "about $1 billion of external debt service".
 _DEBT_SERVICE = (
@@ -387,14 +392,13 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         .alias("instrument")
     )
     # A lender implied by the story (see `_implied_lenders`): "Vietnam ... is seeking preferential loans" from China.
+    unnamed = pl.col("lender_iso3").is_null() & ~pl.col("_multilateral") & pl.col("lender").is_null()
     return cand.with_columns(
-        pl.when(pl.col("lender_iso3").is_null() & ~pl.col("_multilateral") & pl.col("lender").is_null())
         # (not a place on the map: "a road near the border with Ghana")
+        pl.when(unnamed)
         .then(first_other(actor_isos(tagged_names(pl.col("_tagged")), reference), pl.col("borrower_iso3")))
         .alias("_sentence_lender"),
-        pl.when(pl.col("lender_iso3").is_null() & ~pl.col("_multilateral") & pl.col("lender").is_null())
-        .then(first_other(pl.col("main"), pl.col("borrower_iso3")))
-        .alias("_story_lender"),
+        pl.when(unnamed).then(first_other(pl.col("main"), pl.col("borrower_iso3"))).alias("_story_lender"),
     )
 
 
@@ -701,7 +705,8 @@ def _carry_project(facts: pl.DataFrame) -> pl.DataFrame:
         .with_columns(pl.col("borrower_iso3").shift(1).forward_fill().over("doc_id").alias("_prev_borrower"))
     )
     facts = facts.join(by_sentence.drop("borrower_iso3"), on=["doc_id", "sent_id"], how="left", maintain_order="left")
-    refers_back = pl.col("project").is_null() & pl.col("sentence").str.contains(_BACK_TO_PROJECT)
+    back_to_project = pl.col("sentence").str.contains(_BACK_TO_PROJECT)
+    refers_back = pl.col("project").is_null() & back_to_project
     prev = {c: pl.col(c).shift(1).forward_fill().over("doc_id") for c in ("project", "sector", "borrower_iso3")}
     # (only when the sentence names no other country: "... for the 37-km line, Ivorian officials said")
     for_it = (
@@ -714,11 +719,7 @@ def _carry_project(facts: pl.DataFrame) -> pl.DataFrame:
         pl.when(for_it & prev["borrower_iso3"].ne_missing(pl.col("lender_iso3")))
         .then(pl.coalesce(prev["borrower_iso3"], "borrower_iso3"))
         # ("The road is estimated to cost $190 million": the country of the road of the sentence before)
-        .when(
-            pl.col("sentence").str.contains(_BACK_TO_PROJECT)
-            & ~pl.col("_borrower_named")
-            & pl.col("_prev_borrower").ne_missing(pl.col("lender_iso3"))
-        )
+        .when(back_to_project & ~pl.col("_borrower_named") & pl.col("_prev_borrower").ne_missing(pl.col("lender_iso3")))
         .then(pl.coalesce("_prev_borrower", "borrower_iso3"))
         .otherwise("borrower_iso3")
         .alias("borrower_iso3"),

@@ -66,7 +66,12 @@ _SPECIFIC = ("anti_dumping", "countervailing", "safeguard")
 _DEMONSTRATIVE = r"(?i)(?:^|\W)(?:these|those|such)\s+(?:[\w-]+\s+){0,2}$"
 # Trade defence always names whose goods it hits.
 _NEEDS_TARGET = ("anti_dumping", "countervailing")
-_NOT_RATE = r"(?i:interest|growth|inflation|exchange|unemployment|tax|utili[sz]ation|participation|birth|mortality|approval)\s+rates?"
+# rates of something else than a measure: "interest rate", "the unemployment rate"
+_OTHER_RATES = (
+    "interest", "growth", "inflation", "exchange", "unemployment", "tax", r"utili[sz]ation", "participation", "birth",
+    "mortality", "approval",
+)  # fmt: skip
+_NOT_RATE = rf"(?i:{'|'.join(_OTHER_RATES)})\s+rates?"
 _ANAPHORIC = (
     r"(?i)(?:^|\W)(?:the|these|those|such|this|that)\s+(?:(?:same|new|additional|higher|lower|provisional|final|"
     r"definitive|extra|proposed|planned|steep|punitive|retaliatory)\s+)?$"
@@ -150,8 +155,8 @@ _RATE_CHANGE = (
     r"fall|falls|fell|drop|drops|dropped)\s+)?to\s+$"
 )
 _OTHER_RATE_CHANGE = (
-    r"(?i)(?:interest|growth|inflation|exchange|unemployment|jobless|tax|annual|monthly|average|policy|benchmark|"
-    r"mortgage|savings|participation|utili[sz]ation|vacancy|default|poverty|birth|mortality|approval)\s+" + _RATE_CHANGE
+    rf"(?i)(?:{'|'.join(_OTHER_RATES)}|jobless|annual|monthly|average|policy|benchmark|mortgage|savings|vacancy|"
+    r"default|poverty)\s+" + _RATE_CHANGE
 )
 _RANGE_GAP = r"^\s*(?:to|-|–)\s*$"
 _CHANGE_BY = r"(?i)(?-u:\b)by\s+(?:about\s+|some\s+|up\s+to\s+|as\s+much\s+as\s+)?$"
@@ -176,9 +181,11 @@ _AGREEMENT_NAME = (
     r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?[-–]){1,4}[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4}?\s+(?:Agreement|Treaty|Pact|Accord)"
 )
 # ... or with its verb: "Ireland's Ornua was assigned 18.6%"
+_ASSIGNED = r"(?-u:\b)(?:was|were|is|has\s+been)\s+assigned\s"
 _COMPANY_ASSIGNED = (
     r"(?:^|,\s+|\s+and\s+|:\s+|\.\s+)([A-Z][\w.&'’-]*(?:\s+(?:\([^)]{1,20}\)|[A-Z][\w.&'’-]*)){0,3})\s+"
-    r"(?:was|were|is|has\s+been)\s+assigned\s+(?:a\s+(?:rate\s+of\s+)?)?$"
+    + _ASSIGNED
+    + r"\s*(?:a\s+(?:rate\s+of\s+)?)?$"
 )
 _COMPANY_BEFORE = r"(?:^|,\s+|\s+and\s+|:\s+)([A-Z][\w.&'’-]*(?:\s+(?:\([^)]{1,20}\)|[A-Z][\w.&'’-]*)){0,3})\s+$"
 _WOULD_CUT = (
@@ -264,6 +271,8 @@ _TARGET_TAIL = (
     r"(?-u:\b)(?:on|against|targeting|hitting|for)\s+(?:imports?\s+from\s+)?" + _FILL + r"{0,6}?" + THE
     + r"([A-Z][^.;:%—–()]*)"
 )  # fmt: skip
+# a run of capitalised words, a name whatever it names ("the European Union", "United States")
+_CAPITALISED = r"(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
 _SAID_BY = r",\s+(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){1,5}(?:said|says|announced|told|added|reported|stated|confirmed)(?-u:\b)[\s\S]*$"
 _TARGET_TO_TAIL = r"^[^.;%]{0,120}?(?-u:\b)to\s+" + THE + r"([A-Z][^.;:%—–()]*)"
 _NAME_RUN = r"^((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:(?:,\s*|,?\s+and\s+|\s+or\s+)(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)*)"
@@ -314,7 +323,7 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference)
         | pl.col("sentence").str.contains(_RATE_WORD)
         | pl.col("sentence").str.contains(_RATE_VERB)
         | pl.col("sentence").str.contains(_RESPECTIVELY)
-        | pl.col("sentence").str.contains(r"(?-u:\b)(?:was|were|is|has\s+been)\s+assigned\s")
+        | pl.col("sentence").str.contains(_ASSIGNED)
     )
     text = sents.select("doc_id", "sent_id", pl.col("sentence").alias("text"))
     cues = find_matches(text, MEASURE_ANY).rename({"match_start": "c_start", "match_end": "c_end", "match": "cue"})
@@ -500,19 +509,16 @@ def _with_item_targets(pcts: pl.DataFrame, reference: FactReference) -> pl.DataF
     sentence = pl.col("sentence")
     run = pl.coalesce(sentence.str.extract(_RESPECTIVELY, 1), sentence.str.extract(_WHICH_LEAD + _RATE_RUN, 1))
     # (in characters, as the offsets are: str.find counts bytes)
+    before_respectively = sentence.str.extract(r"^([\s\S]*?)" + _RESPECTIVELY, 1)
     run_start = pl.coalesce(
-        sentence.str.extract(r"^([\s\S]*?)" + _RESPECTIVELY, 1),
-        sentence.str.extract(r"^([\s\S]*?" + _WHICH_LEAD + ")" + _RATE_RUN, 1),
+        before_respectively, sentence.str.extract(r"^([\s\S]*?" + _WHICH_LEAD + ")" + _RATE_RUN, 1)
     ).str.len_chars()
     in_run = (pl.col("p_start") >= run_start) & (pl.col("p_start") < run_start + run.str.len_chars())
     # the last countries named before the run (before its relative clause), as many as it has
     # rates: "Korean and Taiwanese exporters pay 10.4% and 29.2%", "duties on potash from Korea and
     # China, at rates of 49.5% and 73.7%"
     n_rates = run.str.count_matches("%")
-    owner_text = pl.coalesce(
-        sentence.str.extract(r"^([\s\S]*?)" + _RESPECTIVELY, 1),
-        sentence.str.extract(r"^([\s\S]*?)" + _WHICH_LEAD + _RATE_RUN, 1),
-    )
+    owner_text = pl.coalesce(before_respectively, sentence.str.extract(r"^([\s\S]*?)" + _WHICH_LEAD + _RATE_RUN, 1))
     owners = actor_isos(owner_text.str.extract_all(reference.entity_re), reference).list.tail(n_rates)
     rank = pl.when(in_run).then(pl.col("p_start")).rank("ordinal").over("doc_id", "sent_id") - 1
     respective = pl.when(in_run & (owners.list.len() == n_rates)).then(
@@ -614,7 +620,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .str.replace_all(_AGREEMENT_NAME, "the Agreement")
         # goods from anywhere but a place: "on cars from outside the European Union"
         .str.replace_all(
-            r"(?i)(?-u:\b)(?:from\s+)?outside\s+(?:of\s+)?(?:the\s+)?(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?",
+            r"(?i)(?-u:\b)(?:from\s+)?outside\s+(?:of\s+)?(?:the\s+)?" + _CAPITALISED + "?",
             "from elsewhere",
         )
         # all origins are no named target: "to imports of both metals from all countries"
@@ -640,9 +646,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             )
         )
         # (the destination of the goods is no target: "on steel imports into the United States")
-        .str.replace_all(
-            r"(?i)(?-u:\b)(imports?|shipments?)\s+into\s+(?:the\s+)?(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)", "$1 at home"
-        )
+        .str.replace_all(r"(?i)(?-u:\b)(imports?|shipments?)\s+into\s+(?:the\s+)?" + _CAPITALISED, "$1 at home")
         .alias("right_target"),
         # the clause just before a rate, after its measure word: "...: Vietnamese goods now face 20%"
         pl.when(pl.col("p_start").is_not_null())

@@ -48,6 +48,12 @@ _INBOUND = r"(?i)(?-u:\b)inbound\s+shipments(?-u:\b)"
 _OUTBOUND = r"(?i)(?-u:\b)outbound\s+shipments(?-u:\b)"
 _EXPORT_VERB = r"(?i:exports?|exported|exporting|shipments?|shipped|sales|sold|sent)"
 _IMPORT_VERB = r"(?i:imports?|imported|importing|purchases?|bought|purchased|sourced)"
+# "{E} is {E}'s <role>": the first country is the second's supplier or buyer
+_ROLE = (
+    r"{{E}}\s+(?i:is|was|remains|remained|became|has\s+become)\s+(?i:now\s+|still\s+)?(?i:the\s+)?{{E}}"
+    + POSS
+    + r"\s+(?:[\w-]+\s+){{0,3}}?(?i:{roles})(?-u:\b)"
+)
 TEMPLATES = {
     "rep_poss": rf"{{E}}{POSS}\s+(?:[\w-]+\s+){{0,3}}?{_FLOW_WORD}",
     # (an apposition may follow the subject: "Brazil, the second-largest supplier, exported")
@@ -63,8 +69,8 @@ TEMPLATES = {
     # goods named by their origin: "Chinese-built electric vehicles"
     "made": r"{E}-(?i:built|made|produced|manufactured)(?-u:\b)",
     # the other side named by its role: "China remains Japan's biggest source of imports, supplying ..."
-    "supplier": rf"{{E}}\s+(?i:is|was|remains|remained|became|has\s+become)\s+(?i:now\s+|still\s+)?(?i:the\s+)?{{E}}{POSS}\s+(?:[\w-]+\s+){{0,3}}?(?i:sources?|suppliers?|sellers?|providers?)(?-u:\b)",
-    "buyer": rf"{{E}}\s+(?i:is|was|remains|remained|became|has\s+become)\s+(?i:now\s+|still\s+)?(?i:the\s+)?{{E}}{POSS}\s+(?:[\w-]+\s+){{0,3}}?(?i:buyers?|customers?|markets?|destinations?|clients?)(?-u:\b)",
+    "supplier": _ROLE.format(roles=r"sources?|suppliers?|sellers?|providers?"),
+    "buyer": _ROLE.format(roles=r"buyers?|customers?|markets?|destinations?|clients?"),
 }
 _SENTENCE_ONLY = ("made", "supplier", "buyer")
 # "US-China trade": generic names (two copies of the entity alternation in one regex are slow)
