@@ -10,9 +10,9 @@ from __future__ import annotations
 FLOW_CUES: dict[str, tuple[str, ...]] = {
     "export": (
         r"exports?", r"exported", r"exporting", r"exporters?", r"shipments?", r"shipped", r"outbound\s+shipments", r"overseas\s+sales",
-        r"sales\s+to", r"sales\s+(?:there|abroad)", r"sold",
+        r"sales\s+to", r"sales\s+(?:there|abroad)", r"sold", r"selling", r"shipping",
     ),
-    "import": (r"imports?", r"imported", r"importing", r"importers?", r"purchases", r"inbound\s+shipments", r"bought", r"purchased"),
+    "import": (r"imports?", r"imported", r"importing", r"importers?", r"purchases", r"inbound\s+shipments", r"bought", r"purchased", r"purchasing"),
     "bilateral": (
         r"(?:bilateral|two-way|total|overall|annual)\s+(?:trade|commerce)", r"trade\s+(?:turnover|volume|value)s?",
         r"turnover", r"trade", r"commerce", r"trading",

@@ -54,6 +54,15 @@ _ROLE = (
     + POSS
     + r"\s+(?:[\w-]+\s+){{0,3}}?(?i:{roles})(?-u:\b)"
 )
+_ROLE_APPOS = (
+    r"{{E}}"
+    + POSS
+    + r"\s+(?:[\w-]+\s+){{0,3}}?(?i:{roles})(?-u:\b)(?:\s+(?:of|for)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+)?,\s+"
+    + THE
+    + r"{{E}},"
+)
+_SUPPLIER = r"sources?|suppliers?|sellers?|providers?"
+_BUYER = r"buyers?|customers?|markets?|destinations?|clients?"
 TEMPLATES = {
     "rep_poss": rf"{{E}}{POSS}\s+(?:[\w-]+\s+){{0,3}}?{_FLOW_WORD}",
     # (an apposition may follow the subject: "Brazil, the second-largest supplier, exported")
@@ -69,10 +78,13 @@ TEMPLATES = {
     # goods named by their origin: "Chinese-built electric vehicles"
     "made": r"{E}-(?i:built|made|produced|manufactured)(?-u:\b)",
     # the other side named by its role: "China remains Japan's biggest source of imports, supplying ..."
-    "supplier": _ROLE.format(roles=r"sources?|suppliers?|sellers?|providers?"),
-    "buyer": _ROLE.format(roles=r"buyers?|customers?|markets?|destinations?|clients?"),
+    "supplier": _ROLE.format(roles=_SUPPLIER),
+    "buyer": _ROLE.format(roles=_BUYER),
+    # or in apposition: "Korea's biggest source of imports, China, supplied ..."
+    "supplier_appos": _ROLE_APPOS.format(roles=_SUPPLIER),
+    "buyer_appos": _ROLE_APPOS.format(roles=_BUYER),
 }
-_SENTENCE_ONLY = ("made", "supplier", "buyer")
+_SENTENCE_ONLY = ("made", "supplier", "buyer", "supplier_appos", "buyer_appos")
 # "US-China trade": generic names (two copies of the entity alternation in one regex are slow)
 _PAIR = r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*[-–/]\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:\s+[\w-]+){0,2}\s+(?i:trade|commerce)"
 
@@ -190,6 +202,8 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         for name, t in TEMPLATES.items()
     }
     roles["between2"] = extract_iso3(clause, TEMPLATES["between"], reference, group=2, tagged=True)
+    for name in ("supplier", "buyer", "supplier_appos", "buyer_appos"):
+        roles[f"{name}2"] = extract_iso3(pl.col("_tag_sentence"), TEMPLATES[name], reference, group=2, tagged=True)
     # the country right after the figure is its own: "imported R9.6 billion from China and R2.7 billion from Vietnam"
     roles["right_to"] = extract_iso3(pl.col("_tag_right"), _RIGHT_TO, reference, tagged=True)
     roles["right_from"] = extract_iso3(pl.col("_tag_right"), _RIGHT_FROM, reference, tagged=True)
@@ -200,6 +214,11 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
     roles["pair"] = to_iso3(pl.col("clause").str.extract(pair, 1), reference)
     roles["pair2"] = to_iso3(pl.col("clause").str.extract(pair, 2), reference)
     cand = cand.with_columns(**roles)
+    # the two sides a role names: "A is B's biggest supplier", "B's biggest buyer, A,"
+    cand = cand.with_columns(
+        pl.coalesce("supplier", "buyer2", "supplier_appos2", "buyer_appos").alias("_seller"),
+        pl.coalesce("supplier2", "buyer", "supplier_appos", "buyer_appos2").alias("_purchaser"),
+    )
     flow = pl.col("flow")
     # Partner first: the named counterpart of the cue.
     partner = (
@@ -216,10 +235,10 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
                         pl.col("prev_isos").list.last(),
                     )
                 ),
-                "buyer",
+                "_purchaser",
             )
         )
-        .when(flow == "import").then(pl.coalesce("right_from", "from", "of", "of_goods", "made", "supplier"))
+        .when(flow == "import").then(pl.coalesce("right_from", "from", "of", "of_goods", "made", "_seller"))
         .otherwise(pl.coalesce("with", "between2", "pair2"))
     )  # fmt: skip
     cand = cand.with_columns(
@@ -234,6 +253,8 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         pl.when(pl.col("rep_poss").ne_missing(pl.col("partner_iso3"))).then("rep_poss"),
         pl.when(pl.col("rep_subj").ne_missing(pl.col("partner_iso3"))).then("rep_subj"),
         pl.when(flow == "export").then("rep_from"),
+        pl.when(flow == "export").then("_seller"),
+        pl.when(flow == "import").then("_purchaser"),
     )
     # With no reporter named, the story's country: "TAIPEI — Exports to the United States jumped ..."
     reporter = pl.coalesce(

@@ -27,6 +27,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "Chile is now Korea's largest export market, buying $4 billion of machinery in 2024.", "trade_flows",
      [{"reporter_iso3": "JPN", "partner_iso3": "CHN", "flow": "import"},
       {"reporter_iso3": "KOR", "partner_iso3": "CHL", "flow": "export", "value_usd": 4e9}]),
+    # a role told from the seller's side ("selling"), and a role in apposition ("X's biggest buyer, Y,")
+    ("Laos remains Thailand's biggest supplier of electricity, selling $1.9 billion of power across the border "
+     "in 2024. Peru's largest buyer of copper, China, purchased $14 billion worth last year.", "trade_flows",
+     [{"reporter_iso3": "LAO", "partner_iso3": "THA", "flow": "export", "value_usd": 1.9e9},
+      {"reporter_iso3": "CHN", "partner_iso3": "PER", "flow": "import", "value_usd": 1.4e10}]),
     # "earned $X from coffee exports" is an export; a share "of which the majority was sold to" a country, and
     # a source "according to" an agency, name no partner
     ("ADDIS ABABA — Ethiopia earned $1.43 billion from coffee exports in the fiscal year that ended on July 7. "
