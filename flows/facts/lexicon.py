@@ -84,13 +84,16 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
         # passive licence rules: "Licences will be required for shipments of ...", "licensing requirements"
         r"licen[cs]es?\s+(?:will\s+be\s+|are\s+(?:now\s+)?|is\s+(?:now\s+)?)required", r"licen[cs]ing\s+(?:requirements?|rules?|regimes?)",
         # the U.S. Entity List bars exports to those on it
-        r"entity\s+[Ll]ist",
+        r"entity\s+[Ll]ist", r"(?:military\s+)?end-?user\s+list", r"unverified\s+list", r"export\s+control\s+list",
     ),
     # (an import ban outside a sanctions regime limits imports to nothing: "Ghana has banned imports of poultry from Brazil")
     "quota": (
         r"(?:import\s+)?quotas?", r"(?:ban|bans|banned|banning)\s+(?:all\s+|the\s+)?imports?\s+of",
         r"(?:ban|bans)\s+on\s+(?:(?-i:[a-z])[\w-]*\s+){1,3}?imports(?-u:\b)",
         r"(?:banned|banning)\s+(?:all\s+)?(?:(?-i:[a-z])[\w-]*\s+){1,3}?imports(?-u:\b)",
+        # imports stopped rather than banned: "has suspended imports of pork from", "halted chicken imports from"
+        r"(?:stop|stops|stopped|stopping|halt|halts|halted|halting|suspend|suspends|suspended|suspending|bar|bars|barred|barring)\s+(?:all\s+|the\s+)?imports?\s+of",
+        r"(?:stopped|halted|suspended|barred)\s+(?:all\s+)?(?:(?-i:[a-z])[\w-]*\s+){1,3}?imports(?-u:\b)",
         # a cap on volumes: "Congo will cap cobalt exports at 96,600 tonnes", "limit sugar imports to"
         r"(?:cap|caps|capped|capping|limit|limits|limited|limiting)\s+(?:(?:its|their|the)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:exports|imports|shipments)\s+(?:at|to)(?-u:\b)",
     ),

@@ -240,6 +240,8 @@ TEMPLATES = {
     "t_quota": r"(?i:quotas?)\s+(?:[\w-]+\s+){0,3}?(?:for|under\s+which|allowing|that\s+allow\w*|granted\s+to)\s+(?:the\s+)?{E}",
     # export controls and sanctions list whom they hit: "Taipei added Huawei and SMIC to a list of entities"
     "t_listed": r"(?i:added|adds|adding|placed|places|put|puts|blacklisted|blacklists)\s+(?:the\s+)?(?:\d[\d,]*\s+|more\s+)?{E}",
+    # (the clause's own list first: "Japan added 12 Chinese firms to its list, and the U.S. added 22 Iranian entities")
+    "t_listed_clause": r"(?i:added|adds|adding|placed|places|put|puts|blacklisted|blacklists)\s+(?:the\s+)?(?:\d[\d,]*\s+|more\s+)?{E}",
     # export controls name whom the goods may not reach: "curbs on sales of chips to China"
     "t_to": rf"^[^.;%]{{0,120}}?(?-u:\b)to\s+{THE}{{E}}",
     # imposer: who imposes it
@@ -703,7 +705,12 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             "left_unmarked"
         )
     )
+    # the last clause of the text before the measure ("..., and the U.S. added 22 Iranian entities to its")
+    cand = cand.with_columns(
+        pl.col("left_tail").str.replace(r"(?s)^.*(?:,\s+(?:and|while|but|whereas)\s+|;\s*)", "").alias("left_clause")
+    )
     sources = (
+        "left_clause",
         "p_right",
         "right_target",
         "left_tail",
@@ -716,7 +723,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     cand = cand.with_columns([tag_entities(pl.col(c), reference).alias(f"_tag_{c}") for c in sources])
     roles = {name: extract_iso3(pl.col(f"_tag_{col}"), TEMPLATES[name], reference, tagged=True) for name, col in (
         ("t_pct", "p_right"), ("t_right", "right_target"), ("t_facing", "left_tail"), ("t_from", "left_tail"), ("t_from_right", "right_target"), ("t_hit", "left_tail"),
-        ("t_before", "p_left"), ("t_to", "right_target"), ("t_listed", "sentence"), ("t_shipper", "left_tail"), ("i_dest", "left_tail"), ("t_quota", "sentence"), ("t_paren", "p_left"), ("t_head", "left_tail"),
+        ("t_before", "p_left"), ("t_to", "right_target"), ("t_listed", "sentence"), ("t_listed_clause", "left_clause"), ("t_shipper", "left_tail"), ("i_dest", "left_tail"), ("t_quota", "sentence"), ("t_paren", "p_left"), ("t_head", "left_tail"),
         ("i_poss", "left_unmarked"), ("i_poss_near", "left_unmarked"), ("i_subj", "left_unmarked"), ("i_co", "left_unmarked"), ("i_rel", "right_head"),
         ("i_from", "right_head"), ("i_under", "right_head"), ("i_into", "sentence"), ("i_start", "sentence"), ("prev_subject", "prev_sentence"),
     )}  # fmt: skip
@@ -756,6 +763,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .alias("_which"),
         pl.col("left").str.extract(r"(?i)(?:^|\W)(its|their)\s+" + _FILL + r"{0,3}$", 1).is_not_null().alias("its"),
         to_iso3(pl.col("left_unmarked").str.extract_all(reference.entity_re).list.last(), reference).alias("left_last"),
+        actor_isos(pl.col("left_unmarked").str.extract_all(reference.entity_re), reference).alias("_left_isos"),
         # the sentence's countries that are not marked as a target or source
         actor_isos(tagged_names(_unmarked(tag_entities(sentence, reference))), reference).alias("free_isos"),
         # a generic duty in a sentence about one trade-defence measure is that measure
@@ -791,7 +799,9 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             "t_right",
             "t_from_right",
             pl.when(pl.col("measure") == "export_control").then("t_to"),
-            pl.when(pl.col("measure").is_in(["export_control", "sanction"])).then("t_listed"),
+            pl.when(pl.col("measure").is_in(["export_control", "sanction"])).then(
+                pl.coalesce("t_listed_clause", "t_listed")
+            ),
             pl.when(pl.col("measure") == "quota").then("t_quota"),
             "t_facing",
             "t_hit",
@@ -809,6 +819,8 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         *[pl.when(not_target(c)).then(c) for c in ("i_from", "i_under", "i_rel", "i_into")],
         # "its" is the nearest country before it ("Zimbabwe, which declared ..., has suspended its 25% duty")
         pl.when(pl.col("its") & not_target("left_last")).then("left_last"),
+        # (the nearest before the target: "the U.S. added 22 Iranian entities to its Entity List")
+        pl.when(pl.col("its")).then(first_other(pl.col("_left_isos").list.reverse(), pl.col("target_iso3"))),
         pl.when(pl.col("its")).then(first_other(pl.col("isos"), pl.col("target_iso3"))),
         *[pl.when(not_target(c)).then(c) for c in ("i_poss_near", "i_poss", "i_subj")],
         pl.when(~is_pct & (pl.col("measure") != "tariff") & not_target("i_start")).then("i_start"),

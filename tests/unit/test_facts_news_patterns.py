@@ -92,6 +92,17 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "money on its railway since 2017, wants more cargo. Kenya raised $1.5 billion from a Eurobond sale on Tuesday, "
      "and Paraguay paved the corridor largely with the proceeds of a US$500mn Eurobond.", "financing", []),
     # ---- trade measures
+    # imports stopped for disease are a ban (quota), whether "suspended imports of" or "halted ... imports"
+    ("QUITO — Ecuador has suspended imports of beef from Paraguay after a foot-and-mouth outbreak, the "
+     "agriculture ministry said. Peru halted poultry imports from Bolivia on Monday over avian flu.",
+     "trade_measures",
+     [{"imposer_iso3": "ECU", "target_iso3": "PRY", "measure": "quota", "rate_pct": None},
+      {"imposer_iso3": "PER", "target_iso3": "BOL", "measure": "quota", "rate_pct": None}]),
+    # two governments' export-control lists in one sentence: each clause's own actor and listed parties
+    ("Taiwan's economics ministry added 9 Russian companies to its export control list, and the U.S. Commerce "
+     "Department added 14 Pakistani entities to its Entity List.", "trade_measures",
+     [{"imposer_iso3": "TWN", "target_iso3": "RUS", "measure": "export_control", "rate_pct": None},
+      {"imposer_iso3": "USA", "target_iso3": "PAK", "measure": "export_control", "rate_pct": None}]),
     # "the country's goods" are the story's country's; rates someone only threatened are comparisons
     ("COLOMBO — Washington set a 22% tariff on the country's goods, well below the 41% it had floated in May.",
      "trade_measures",
