@@ -67,7 +67,7 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
     ),
     "safeguard": (r"safeguard(?:\s+(?:duties|duty|tariffs?|measures?|surcharges?|levies|levy))?",),
     "export_control": (
-        r"export\s+(?:controls?|restrictions?|bans?|curbs?|licen[cs]e\s+requirements?)",
+        r"export\s+(?:controls?|restrictions?|bans?|curbs?|licen[cs]e\s+requirements?|permits?|licen[cs]es?|licensing)",
         # a duty or tax on exports restricts them: "export duties", "an export tax of 10%"
         r"export\s+(?:duties|duty|tax(?:es)?|levies|levy|tariffs?|charges?)",
         r"(?:ban|bans|banned|restrict\w*|curbs?|controls?|limits?)\s+(?:on\s+)?(?:the\s+)?(?:exports?|sales|shipments)\s+of",

@@ -258,6 +258,8 @@ TEMPLATES = {
     "i_dest": rf"(?i:ship\w*|export\w*|sell\w*|sold|sen[dt]\w*|goods|products|shipments)\s+[^.;%]{{0,60}}?(?-u:\b)(?:to|into)\s+{THE}{{E}}\s+(?:{_FILL}){{0,3}}?(?i:at|face|faces|facing|pay|pays|paying|under|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
     # the destination of the goods imposes: "Tariffs on steel imports into the United States doubled to 50%"
     "i_into": rf"(?i:imports?|shipments?)\s+into\s+{THE}{{E}}",
+    # where a measure took effect is who imposes it: "A 10% export tax on raw cashew nuts took effect in Ivory Coast"
+    "i_in": rf"^[^.;%]{{0,80}}?(?i:took\s+effect|came\s+into\s+(?:force|effect)|(?:is|are|was|were)\s+(?:now\s+)?in\s+(?:force|effect|place))\s+in\s+{THE}{{E}}",
     # "a 25% duty on shipments above their quota under Brussels' own safeguard regime"
     "i_under": rf"^[^.;%]{{0,90}}?(?-u:\b)under\s+{THE}{{E}}{POSS}\s",
     # the sentence's subject: "China's commerce ministry announced that exports of ... will require licences"
@@ -725,7 +727,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         ("t_pct", "p_right"), ("t_right", "right_target"), ("t_facing", "left_tail"), ("t_from", "left_tail"), ("t_from_right", "right_target"), ("t_hit", "left_tail"),
         ("t_before", "p_left"), ("t_to", "right_target"), ("t_listed", "sentence"), ("t_listed_clause", "left_clause"), ("t_shipper", "left_tail"), ("i_dest", "left_tail"), ("t_quota", "sentence"), ("t_paren", "p_left"), ("t_head", "left_tail"),
         ("i_poss", "left_unmarked"), ("i_poss_near", "left_unmarked"), ("i_subj", "left_unmarked"), ("i_co", "left_unmarked"), ("i_rel", "right_head"),
-        ("i_from", "right_head"), ("i_under", "right_head"), ("i_into", "sentence"), ("i_start", "sentence"), ("prev_subject", "prev_sentence"),
+        ("i_from", "right_head"), ("i_under", "right_head"), ("i_into", "sentence"), ("i_in", "right_head"), ("i_start", "sentence"), ("prev_subject", "prev_sentence"),
     )}  # fmt: skip
     roles["i_co2"] = extract_iso3(pl.col("_tag_left_unmarked"), TEMPLATES["i_co"], reference, group=2, tagged=True)
     target_span = (
@@ -796,7 +798,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             # the destination imposes, the shipper is hit: "Japan's exports to the U.S. face 15%"
             pl.when(is_pct & pl.col("i_dest").is_not_null()).then("t_shipper"),
             pl.when(is_pct).then("t_before"),
-            "t_right",
+            pl.when(pl.col("t_right").ne_missing(pl.col("i_in"))).then("t_right"),
             "t_from_right",
             pl.when(pl.col("measure") == "export_control").then("t_to"),
             pl.when(pl.col("measure").is_in(["export_control", "sanction"])).then(
@@ -816,7 +818,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
 
     explicit = pl.coalesce(
         pl.when(is_pct & not_target("i_dest")).then("i_dest"),
-        *[pl.when(not_target(c)).then(c) for c in ("i_from", "i_under", "i_rel", "i_into")],
+        *[pl.when(not_target(c)).then(c) for c in ("i_from", "i_under", "i_rel", "i_into", "i_in")],
         # "its" is the nearest country before it ("Zimbabwe, which declared ..., has suspended its 25% duty")
         pl.when(pl.col("its") & not_target("left_last")).then("left_last"),
         # (the nearest before the target: "the U.S. added 22 Iranian entities to its Entity List")
@@ -1006,6 +1008,14 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
         pl.when(~pl.col("p_right").str.contains(r"^\s*(?:[\w-]+\s+){0,2}?(?:on|for|against|to)\s")).then(
             pl.col("target_iso3").shift(1).over("doc_id", "sent_id")
         ),
+        # ... or the next item of a package: "a 15% levy on US coal and LNG and a 10% tariff on crude oil"
+        pl.when(
+            pl.col("left").str.contains(r"(?i)\s(?:and|plus)\s+(?:an?\s+)?$")
+            & ~pl.col("right_target").str.contains(_GENERIC_SCOPE)
+            & ~pl.col("right_target").str.contains(
+                r"(?i)^[^.;,]{0,40}?(?-u:\b)(?:all|other|every|MFN|most-favou?red)(?-u:\b)"
+            )
+        ).then(pl.col("target_iso3").shift(1).over("doc_id", "sent_id")),
     )
 
     is_pct = pl.col("p_start").is_not_null()

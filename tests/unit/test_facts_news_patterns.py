@@ -92,6 +92,15 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "money on its railway since 2017, wants more cargo. Kenya raised $1.5 billion from a Eurobond sale on Tuesday, "
      "and Paraguay paved the corridor largely with the proceeds of a US$500mn Eurobond.", "financing", []),
     # ---- trade measures
+    # where a measure took effect is its imposer; export permits are an export control; the next item of a
+    # retaliation package keeps the package's target
+    ("A 5% export levy on unprocessed timber came into force in Gabon on Monday. Malaysia will require export "
+     "permits for durian shipments from July. Ottawa announced a 20% surtax on US whiskey and wine and a 25% "
+     "tariff on motorcycles.", "trade_measures",
+     [{"imposer_iso3": "GAB", "target_iso3": None, "measure": "export_control", "rate_pct": 5.0},
+      {"imposer_iso3": "MYS", "target_iso3": None, "measure": "export_control", "rate_pct": None},
+      {"imposer_iso3": "CAN", "target_iso3": "USA", "measure": "tariff", "rate_pct": 20.0},
+      {"imposer_iso3": "CAN", "target_iso3": "USA", "measure": "tariff", "rate_pct": 25.0}]),
     # imports stopped for disease are a ban (quota), whether "suspended imports of" or "halted ... imports"
     ("QUITO — Ecuador has suspended imports of beef from Paraguay after a foot-and-mouth outbreak, the "
      "agriculture ministry said. Peru halted poultry imports from Bolivia on Monday over avian flu.",
