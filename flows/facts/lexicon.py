@@ -84,7 +84,9 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
         # passive licence rules: "Licences will be required for shipments of ...", "licensing requirements"
         r"licen[cs]es?\s+(?:will\s+be\s+|are\s+(?:now\s+)?|is\s+(?:now\s+)?)required", r"licen[cs]ing\s+(?:requirements?|rules?|regimes?)",
         # the U.S. Entity List bars exports to those on it
-        r"entity\s+[Ll]ist", r"(?:military\s+)?end-?user\s+list", r"unverified\s+list", r"export\s+control\s+list",
+        # "bars 45 companies, 12 of them in China, from receiving European dual-use goods"
+        r"(?:bar|bars|barred|barring|prohibits?|prohibited)\s+(?:[^.;:]{0,60}?\s)?from\s+(?:receiving|buying|acquiring)",
+        r"entity\s+[Ll]ist", r"(?:military\s+)?end[-\s]?user\s+list", r"unverified\s+list", r"export\s+control\s+list",
     ),
     # (an import ban outside a sanctions regime limits imports to nothing: "Ghana has banned imports of poultry from Brazil")
     "quota": (
@@ -98,7 +100,7 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
         r"(?:cap|caps|capped|capping|limit|limits|limited|limiting)\s+(?:(?:its|their|the)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:exports|imports|shipments)\s+(?:at|to)(?-u:\b)",
     ),
     # (a ban on imports: "the ban on Russian ferroalloys that it imposed under its sanctions")
-    "sanction": (r"sanctions?", r"embargo(?:es)?", r"blacklist(?:ed|ing)?", r"(?:import\s+)?bans?\s+on"),
+    "sanction": (r"sanctions?", r"unreliable\s+entit(?:y|ies)\s+list", r"asset\s+freezes?", r"embargo(?:es)?", r"blacklist(?:ed|ing)?", r"(?:import\s+)?bans?\s+on"),
     "tariff": (
         r"import\s+(?:duty|duties|tariffs?|tax(?:es)?)", r"tariffs?", r"duties", r"duty", r"levies", r"levy",
         r"surtax(?:es)?", r"surcharges?",
@@ -119,6 +121,8 @@ MEASURE_NOT_FACT = (
     r"(?:negotiat\w+|talks\s+(?:on|about|over)|discuss\w*|seek\w*|sought)\s+(?:\w+\s+){0,3}?(?:quotas?|tariffs?|duties|levies)",
     # a quota that bounds a duty ("a 25% duty on shipments above their quota") is not a measure of its own
     r"(?:above|beyond|over|outside|exceed\w*|in\s+excess\s+of)\s+(?:\w+\s+){0,3}?quotas?",
+    # the size of a list is no listing: "The US Entity List now runs to roughly 2,400 entries"
+    r"(?:entity|end[-\s]?user|sanctions?)\s+list\s+(?:now\s+)?(?:runs?\s+to|has|had|contains|includes|lists|numbers|totals)",
 )  # fmt: skip
 # Status: the nearest cue wins; a later pause or lifting anywhere after the anchor overrides.
 # A government body named without its country ("the trade ministry", "the cabinet"): in a

@@ -176,6 +176,8 @@ _PCT_OTHER_RIGHT = (
 )
 _AVERAGE_LEVEL = r"(?i)(?-u:\b)(?:average|effective|weighted)\s+(?:[\w.-]+\s+){0,3}?(?:tariffs?|duty|duties|rates?)(?-u:\b)[^;]{0,60}$"
 _ORDINAL_BEFORE = r"(?i)(?:first|second|third|only|latest|biggest|largest)\s+(?:[\w-]+\s+){0,2}$"
+# ... unless that measure acts: "The European Union's latest sanctions package bars 14 more companies"
+_ACTS_AFTER = r"(?i)^\s*(?:[\w-]+\s+){0,2}?(?:bars|bans|adds|lists|targets|hits|imposes|blacklists|freezes)(?-u:\b)"
 _PHASED_OUT = r"(?i)(?:will|would|to)\s+be\s+(?:gradually\s+)?(?:phased\s+out|eliminated|abolished)"
 _AGREEMENT_NAME = (
     r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?[-–]){1,4}[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4}?\s+(?:Agreement|Treaty|Pact|Accord)"
@@ -215,6 +217,17 @@ _IMPOSE_VERB = words(
      r"target\w*")
 )  # fmt: skip
 _FILL = r"(?:[\w“”\"'’-]+\s+)"
+# Whom a listing hits, by where its parties are: "added 23 entities to the Entity List: 16 in China, four in
+# the United Arab Emirates and three in Türkiye", "asset freezes on 14 entities in Russia and Kyrgyzstan"
+_LISTED = (
+    r"(?i:added|adds|adding|placed|places|put|puts|blacklisted|blacklists)\s+(?:the\s+)?"
+    r"(?:\d[\d,]*\s+|(?i:more|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens\s+of)\s+)?{E}"
+)
+_LISTED_IN = (
+    r"(?i:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|them|others|entities|firms|"
+    r"companies|organi[sz]ations|individuals|persons|people|suppliers|distributors|exporters|traders|contractors)"
+    r"\s+(?i:(?:based|located|registered)\s+)?in\s+(?:the\s+)?{E}(?:(?:,\s*|,?\s+and\s+|\s+or\s+)(?:the\s+)?{E})*"
+)
 TEMPLATES = {
     # target: whose goods it hits
     # "12.7% on Moldovan rod", "12.7% on wire rod from Moldova"
@@ -239,9 +252,9 @@ TEMPLATES = {
     # a quota names whose goods it admits: "the quota under which Korean mills have been allowed to ship"
     "t_quota": r"(?i:quotas?)\s+(?:[\w-]+\s+){0,3}?(?:for|under\s+which|allowing|that\s+allow\w*|granted\s+to)\s+(?:the\s+)?{E}",
     # export controls and sanctions list whom they hit: "Taipei added Huawei and SMIC to a list of entities"
-    "t_listed": r"(?i:added|adds|adding|placed|places|put|puts|blacklisted|blacklists)\s+(?:the\s+)?(?:\d[\d,]*\s+|more\s+)?{E}",
+    "t_listed": _LISTED,
     # (the clause's own list first: "Japan added 12 Chinese firms to its list, and the U.S. added 22 Iranian entities")
-    "t_listed_clause": r"(?i:added|adds|adding|placed|places|put|puts|blacklisted|blacklists)\s+(?:the\s+)?(?:\d[\d,]*\s+|more\s+)?{E}",
+    "t_listed_clause": _LISTED,
     # export controls name whom the goods may not reach: "curbs on sales of chips to China"
     "t_to": rf"^[^.;%]{{0,120}}?(?-u:\b)to\s+{THE}{{E}}",
     # imposer: who imposes it
@@ -649,6 +662,12 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
                 .otherwise(text)
             )
         )
+        # a consequence names no target: "lifted its ban on maize exports, allowing traders to ship grain to Kenya"
+        .str.replace(
+            r"(?i),\s+(?:allowing|letting|enabling|permitting|freeing|clearing\s+the\s+way\s+for)\s[\s\S]*$", ""
+        )
+        # a "to" that names no destination: "any item subject to US export regulations", "due to"
+        .str.replace_all(r"(?i)(?-u:\b)(subject|according|due|owing|thanks|contrary|similar)\s+to(?-u:\b)", "$1 per")
         # (the destination of the goods is no target: "on steel imports into the United States")
         .str.replace_all(r"(?i)(?-u:\b)(imports?|shipments?)\s+into\s+(?:the\s+)?" + _CAPITALISED, "$1 at home")
         .alias("right_target"),
@@ -703,9 +722,17 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     # entities marked as targets or sources ("from China") are never the imposer
     # (nor are the companies of an aside: "South Korean suppliers, led by LG Chem, face ...")
     cand = cand.with_columns(
-        untag(_unmarked(tag_entities(pl.col("left_tail").str.replace_all(_APPOSITIVE, ","), reference))).alias(
-            "left_unmarked"
-        )
+        # (a company imposes nothing: "a full transaction ban on Rosneft and Gazprom Neft and bars 45 companies")
+        untag(
+            _unmarked(
+                tag_entities(
+                    pl.col("left_tail")
+                    .str.replace_all(_APPOSITIVE, ",")
+                    .str.replace_all(reference.company_re, "the firm"),
+                    reference,
+                )
+            )
+        ).alias("left_unmarked")
     )
     # the last clause of the text before the measure ("..., and the U.S. added 22 Iranian entities to its")
     cand = cand.with_columns(
@@ -750,8 +777,21 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         & pl.col("cue").fill_null("").str.contains(r"(?i)^(?:duty|duties)$")
         & pl.col("p_start").is_not_null()
     )
-    cand = cand.with_columns(**roles).with_columns(
-        actor_isos(target_span.str.extract_all(reference.entity_re), reference).alias("t_list"),
+    listing = pl.col("measure").is_in(["export_control", "sanction"])
+    listed_in = actor_isos(
+        tagged_names(
+            tag_entities(sentence.str.slice(pl.col("c_start").fill_null(0)), reference)
+            .str.extract_all(entity_template(_LISTED_IN))
+            .list.join(" ")
+        ),
+        reference,
+    )
+    cand = cand.with_columns(**roles).with_columns(pl.when(listing).then(listed_in).alias("_listed_in"))
+    cand = cand.with_columns(
+        pl.when(pl.col("_listed_in").list.len() > 0)
+        .then("_listed_in")
+        .otherwise(actor_isos(target_span.str.extract_all(reference.entity_re), reference))
+        .alias("t_list"),
         # the countries a relative clause says face the rate: "moved to Bangladesh and Vietnam, which face US rates of 20%"
         actor_isos(
             tagged_names(
@@ -800,6 +840,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             pl.when(is_pct).then("t_before"),
             pl.when(pl.col("t_right").ne_missing(pl.col("i_in"))).then("t_right"),
             "t_from_right",
+            pl.col("_listed_in").list.first(),
             pl.when(pl.col("measure") == "export_control").then("t_to"),
             pl.when(pl.col("measure").is_in(["export_control", "sanction"])).then(
                 pl.coalesce("t_listed_clause", "t_listed")
@@ -823,7 +864,11 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         pl.when(pl.col("its") & not_target("left_last")).then("left_last"),
         # (the nearest before the target: "the U.S. added 22 Iranian entities to its Entity List")
         pl.when(pl.col("its")).then(first_other(pl.col("_left_isos").list.reverse(), pl.col("target_iso3"))),
-        pl.when(pl.col("its")).then(first_other(pl.col("isos"), pl.col("target_iso3"))),
+        # (not past a government named without its country: "the ministry added seven US defence contractors,
+        # including a maker that sold drones to Taiwan, to its export control list")
+        pl.when(pl.col("its") & ~pl.col("left_clause").str.contains(_DOMESTIC_AGENT)).then(
+            first_other(pl.col("isos"), pl.col("target_iso3"))
+        ),
         *[pl.when(not_target(c)).then(c) for c in ("i_poss_near", "i_poss", "i_subj")],
         pl.when(~is_pct & (pl.col("measure") != "tariff") & not_target("i_start")).then("i_start"),
     )
@@ -892,6 +937,17 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             )
         )
     )
+    # a listing that bars parties from receiving dual-use goods is an export control, even in a sanctions package
+    cand = cand.with_columns(
+        pl.when(
+            (pl.col("measure") == "sanction")
+            & pl.col("cue").fill_null("").str.contains(r"(?i)^sanctions?$")
+            & pl.col("right_target").str.contains(r"(?i)^[^;]{0,160}?(?-u:\b)dual[-\s]use(?-u:\b)")
+        )
+        .then(pl.lit("export_control"))
+        .otherwise("measure")
+        .alias("measure")
+    )
     # (a bloc's over-quota duty that the text calls a safeguard stays a safeguard)
     over_quota = over_quota.fill_null(False) & (pl.col("measure") != "safeguard")
     cand = cand.with_columns(pl.when(over_quota).then(pl.lit("quota")).otherwise("measure").alias("measure"))
@@ -921,7 +977,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         # a measure without a rate that only would be: "Under the framework it would also open duty-free quotas"
         & ~(~is_pct & pl.col("left").str.slice(-60).str.contains(r"(?i)(?-u:\b)(?:would|might)(?-u:\b)"))
         # a description, not a measure: "The duty is the country's first anti-subsidy measure"
-        & ~(~is_pct & pl.col("left").str.contains(_ORDINAL_BEFORE))
+        & ~(~is_pct & pl.col("left").str.contains(_ORDINAL_BEFORE) & ~pl.col("right_head").str.contains(_ACTS_AFTER))
         # sanctions named in passing ("Switzerland, which usually follows EU sanctions") hit no one
         & ~(~is_pct & (pl.col("measure") == "sanction") & ~pl.col("named_target"))
         # "those quotas", "such curbs": a measure named before

@@ -61,6 +61,8 @@ class FactReference:
     airline_re: str = field(repr=False)
     model_re: str = field(repr=False)
     manufacturer_re: str = field(repr=False)
+    # companies, airlines, manufacturers and lessors: they trade and borrow but impose no measures
+    company_re: str = field(repr=False)
 
     def iso3(self, expr: pl.Expr) -> pl.Expr:
         """Map an expression of matched aliases to ISO3 codes (NULL when the alias has none)."""
@@ -241,6 +243,9 @@ def load_reference(folder: Path) -> FactReference:
         airline_re=alternation(aliases(airlines)),
         model_re=_model_alternation(models),
         manufacturer_re=alternation(aliases(manufacturers)),
+        company_re=alternation(
+            aliases(pl.concat([orgs.filter(pl.col("kind").is_in(["company", "manufacturer", "lessor"])), airlines]))
+        ),
     )
 
 

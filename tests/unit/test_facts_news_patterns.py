@@ -92,6 +92,26 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "money on its railway since 2017, wants more cargo. Kenya raised $1.5 billion from a Eurobond sale on Tuesday, "
      "and Paraguay paved the corridor largely with the proceeds of a US$500mn Eurobond.", "financing", []),
     # ---- trade measures
+    # a listing hits the countries its parties are in; a list's size is no listing; asset freezes are sanctions
+    ("The U.S. Commerce Department added 31 entities to the Entity List on Tuesday: 20 in China, seven in Iran and "
+     "four in Pakistan. The Entity List now runs to roughly 2,600 entries, most of them in China and Russia. London "
+     "imposed asset freezes on nine firms in Belarus and Armenia, the Foreign Office said.", "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": "CHN", "measure": "export_control", "rate_pct": None},
+      {"imposer_iso3": "USA", "target_iso3": "IRN", "measure": "export_control", "rate_pct": None},
+      {"imposer_iso3": "USA", "target_iso3": "PAK", "measure": "export_control", "rate_pct": None},
+      {"imposer_iso3": "GBR", "target_iso3": "BLR", "measure": "sanction", "rate_pct": None},
+      {"imposer_iso3": "GBR", "target_iso3": "ARM", "measure": "sanction", "rate_pct": None}]),
+    # barring firms from receiving dual-use goods is an export control, even in a sanctions package; a company
+    # named before it imposes nothing; a ban's consequence ("allowing traders to ship grain to") names no target
+    ("The European Union's latest sanctions package bars 14 more companies from receiving European dual-use goods: "
+     "ten in China and four in Malaysia. It also imposes a full transaction ban on Lukoil and Rosneft and bars 30 "
+     "companies, eight of them in India, from receiving European dual-use technology. Separately, Tanzania lifted "
+     "its ban on rice exports in March, allowing traders to ship grain to Uganda and Burundi.", "trade_measures",
+     [{"imposer_iso3": "EUU", "target_iso3": "CHN", "measure": "export_control", "rate_pct": None},
+      {"imposer_iso3": "EUU", "target_iso3": "MYS", "measure": "export_control", "rate_pct": None},
+      {"imposer_iso3": "EUU", "target_iso3": "RUS", "measure": "sanction", "rate_pct": None},
+      {"imposer_iso3": "EUU", "target_iso3": "IND", "measure": "export_control", "rate_pct": None},
+      {"imposer_iso3": "TZA", "target_iso3": None, "measure": "export_control", "rate_pct": None}]),
     # where a measure took effect is its imposer; export permits are an export control; the next item of a
     # retaliation package keeps the package's target
     ("A 5% export levy on unprocessed timber came into force in Gabon on Monday. Malaysia will require export "
