@@ -60,6 +60,10 @@ def extract_tables(documents: pl.DataFrame, reference: Reference) -> dict[str, p
             reference.fx_rates,
             reference.currency_context,
         )
-        ctx = facts.sentence_context(documents.select("doc_id", "published", "text"), sentences, reference.facts)
+        ctx = facts.sentence_context(
+            documents.select("doc_id", "published", "text", *(["title"] if "title" in documents.columns else [])),
+            sentences,
+            reference.facts,
+        )
         amounts = amounts_future.result()
     return {"amounts": amounts, **facts.facts_in_context(ctx, amounts, reference.facts)}

@@ -228,7 +228,7 @@ def _mask_repeated_acronyms(sentence: pl.Expr, reference: FactReference) -> pl.E
 
 
 def sentence_context(documents: pl.DataFrame, sentences: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
-    """Sentences with published date, entity mentions (`ents`), their ISO3 in order (`isos`,
+    """Sentences with published date, headline (`title`, NULL without one), entity mentions (`ents`), their ISO3 in order (`isos`,
     actors only, repeats removed), the document's two main countries (`main`), the previous
     sentence's countries (`prev_isos`) and the sentence's subject country (`subject`: its first
     country, or the previous sentence's when it opens with "It"/"The country"...).
@@ -243,7 +243,16 @@ def sentence_context(documents: pl.DataFrame, sentences: pl.DataFrame, reference
             pl.col("sentence").alias("evidence"),
             _mask_repeated_acronyms(_mask_currency_prefixes(pl.col("sentence")), reference).alias("sentence"),
         )
-        .join(documents.select("doc_id", "published"), on="doc_id", how="left")
+        # (the headline, where the source has one, is read as a hint for the whole story)
+        .join(
+            documents.select(
+                "doc_id",
+                "published",
+                pl.col("title") if "title" in documents.columns else pl.lit(None, dtype=pl.Utf8).alias("title"),
+            ),
+            on="doc_id",
+            how="left",
+        )
         .pipe(_mask_ambiguous_countries, reference)
         .with_columns(pl.col("sentence").str.extract_all(reference.entity_re).alias("ents"))
         .with_columns(actor_isos(pl.col("ents"), reference).alias("isos"))

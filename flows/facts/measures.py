@@ -29,6 +29,7 @@ from flows.facts.context import (
     phrase_value,
     tag_entities,
     tagged_names,
+    text_values,
     to_iso3,
     untag,
     words,
@@ -771,6 +772,16 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .str.replace(_SAID_BY, "")
         .str.extract(ascii_word_classes(_NAME_RUN), 1)
     )
+    first_specific_sent = (
+        pl.when(pl.col("measure").is_in(_SPECIFIC) | pl.col("specific").is_not_null())
+        .then("sent_id")
+        .min()
+        .over("doc_id")
+    )
+    # (the lead story's part of a headline: not "...; Thailand's first countervailing duty")
+    title_specific = text_values(
+        pl.col("title").fill_null("").str.replace(r";[\s\S]*$", ""), MEASURE_CUES
+    ).list.set_intersection(pl.lit(list(_SPECIFIC)))
     # a generic duty with a rate of its own ("Duties ... of up to 79%")
     rated_duty = (
         pl.col("measure").eq("tariff")
@@ -822,6 +833,16 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .then(pl.lit("anti_dumping"))
         .when(rated_duty & sentence.str.contains(_SUBSIDY_HINT))
         .then(pl.lit("countervailing"))
+        # ... or in a story whose headline names one: "Taiwan to levy anti-dumping duties on ..." over
+        # "Duties of between 7.66% and 29.19% will be collected on ..."
+        # (only for a duty on named goods before the story names any such measure itself)
+        .when(
+            rated_duty
+            & (title_specific.list.len() == 1)
+            & pl.coalesce("t_pct", "t_right", "t_from_right", "t_from", "t_before").is_not_null()
+            & (pl.col("sent_id") < first_specific_sent).fill_null(True)
+        )
+        .then(title_specific.list.first())
         .otherwise(pl.col("measure"))
         .alias("measure"),
     )

@@ -28,18 +28,26 @@ def _inputs(folder: str) -> tuple[FactReference, pl.DataFrame, pl.DataFrame]:
 
 
 def facts_for_texts(
-    texts: list[str], published: dt.date | list[dt.date] | None = None, reference_dir: Path = _REFERENCE_DIR
+    texts: list[str],
+    published: dt.date | list[dt.date] | None = None,
+    reference_dir: Path = _REFERENCE_DIR,
+    titles: list[str | None] | None = None,
 ) -> dict[str, pl.DataFrame]:
     """The five fact tables for `texts` (doc_id "d0", "d1", ...), all published on `published`
-    (or each on its own date, given a list)."""
+    (or each on its own date, given a list), with their headlines `titles` where given."""
     from flows.amounts import extract_amounts
     from flows.text import split_sentences
 
     reference, aliases, fx = _inputs(str(reference_dir))
     dates = published if isinstance(published, list) else [published] * len(texts)
     documents = pl.DataFrame(
-        {"doc_id": [f"d{i}" for i in range(len(texts))], "published": dates, "text": texts},
-        schema={"doc_id": pl.Utf8, "published": pl.Date, "text": pl.Utf8},
+        {
+            "doc_id": [f"d{i}" for i in range(len(texts))],
+            "published": dates,
+            "text": texts,
+            "title": titles or [None] * len(texts),
+        },
+        schema={"doc_id": pl.Utf8, "published": pl.Date, "text": pl.Utf8, "title": pl.Utf8},
     )
     sentences = split_sentences(documents.select("doc_id", "text"))
     amounts = extract_amounts(documents, sentences, aliases, fx)

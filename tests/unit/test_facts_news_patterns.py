@@ -562,3 +562,21 @@ def _results() -> dict[str, pl.DataFrame]:
 def test_news_pattern(index: int, case: tuple[str, str, list[dict]]) -> None:
     _, table, expected = case
     assert_case(_results(), index, table, expected)
+
+
+def test_headline_names_the_trade_defence_measure_of_a_generic_duty() -> None:
+    """A story's lead often says only "duties" where its headline says "anti-dumping duties"; a
+    roundup headline's later items, and duties after the story names its own measure, are no hint."""
+    lead = (
+        "LIMA — Duties of between 12.4% and 31.8% will be collected on ceramic tiles from India for five years, "
+        "the trade ministry said."
+    )
+    titles = [
+        "Peru to levy anti-dumping duties on Indian tiles",
+        "Trade briefs: Peru taxes Indian tiles; Chile's first countervailing duty",
+        None,
+    ]
+    tables = facts_for_texts([lead] * 3, PUBLISHED, titles=titles)
+    measures = tables["trade_measures"].sort("doc_id", "rate_pct")
+    by_doc = {doc: set(frame["measure"]) for (doc,), frame in measures.group_by("doc_id", maintain_order=True)}
+    assert by_doc == {"d0": {"anti_dumping"}, "d1": {"tariff"}, "d2": {"tariff"}}
