@@ -96,6 +96,12 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
         # imports stopped rather than banned: "has suspended imports of pork from", "halted chicken imports from"
         r"(?:stop|stops|stopped|stopping|halt|halts|halted|halting|suspend|suspends|suspended|suspending|bar|bars|barred|barring)\s+(?:all\s+|the\s+)?imports?\s+of",
         r"(?:stopped|halted|suspended|barred)\s+(?:all\s+)?(?:(?-i:[a-z])[\w-]*\s+){1,3}?imports(?-u:\b)",
+        r"(?:stop|stops|stopped|halt|halts|halted|suspend|suspends|suspended|ban|bans|banned)\s+(?:all\s+|the\s+)?imports\s+and\s+sales?\s+of",
+        r"(?:suspension|halt|ban)\s+(?:of|on)\s+(?:all\s+)?imports\s+of",
+        # goods barred by origin: "has barred poultry from the Netherlands since December"
+        r"(?:banned|barred|suspended|halted)\s+(?:(?-i:[a-z])[\w-]*\s+){1,3}?from",
+        # passive: "Imports of live birds ... from Hungary will be subject to a temporary ban"
+        r"subject\s+to\s+an?\s+(?:temporary\s+|total\s+|blanket\s+|full\s+)?(?:import\s+)?ban",
         # a cap on volumes: "Congo will cap cobalt exports at 96,600 tonnes", "limit sugar imports to"
         r"(?:cap|caps|capped|capping|limit|limits|limited|limiting)\s+(?:(?:its|their|the)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:exports|imports|shipments)\s+(?:at|to)(?-u:\b)",
     ),

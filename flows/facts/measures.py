@@ -218,6 +218,8 @@ _IMPOSE_VERB = words(
      r"target\w*")
 )  # fmt: skip
 _FILL = r"(?:[\w“”\"'’-]+\s+)"
+# lowercase goods, a list allowed: "live birds, poultry meat and eggs"
+_GOODS_FILL = r"(?:(?-i:[a-z])[\w-]*,?\s+)"
 # Whom a listing hits, by where its parties are: "added 23 entities to the Entity List: 16 in China, four in
 # the United Arab Emirates and three in Türkiye", "asset freezes on 14 entities in Russia and Kyrgyzstan"
 _LISTED = (
@@ -237,9 +239,11 @@ TEMPLATES = {
     + THE
     + "{E}",
     "t_right": rf"^(?:[^.;%,]|\.\d){{0,90}}?(?-u:\b)(?:on|against|targeting|hitting|for|appl(?:y|ies|ied)\s+to)\s+(?:imports?\s+from\s+)?{_FILL}{{0,6}}?{THE}{{E}}",
+    # ... after a list of goods: "on poultry meat, table eggs and hatching eggs from Poland"
+    "t_goods_from": rf"^\s*(?:on|of)\s+{_GOODS_FILL}{{1,8}}?from\s+{THE}{{E}}",
     "t_facing": rf"{{E}}{POSS}\s+(?:{_FILL}|{{E}}\s+){{0,6}}?(?i:fac(?:e|es|ed|ing)|hit\s+(?:with|by)|subject(?:ed)?\s+to|slapped\s+with|pa(?:y|ys|id))(?-u:\b)",
     "t_hit": rf"(?i:hit|hits|hitting|targets?|targeting|targeted|punish\w*|slapp\w*)\s+{THE}{{E}}",
-    "t_from": rf"(?i:imports?|importers?|buyers?|shipments?|goods|products|exports?)\s+(?:of\s+{_FILL}{{0,3}}?)?from\s+{THE}{{E}}",
+    "t_from": rf"(?i:imports?|importers?|buyers?|shipments?|goods|products|exports?)\s+(?:of\s+{_GOODS_FILL}{{0,8}}?)?from\s+{THE}{{E}}",
     # ... after the measure word: "its ban on imports of poultry and poultry products from New Zealand"
     "t_from_right": rf"^[^.;%]{{0,80}}?(?i:imports?|shipments?|goods|products)\s+(?:of\s+{_FILL}{{0,3}}?)?from\s+{THE}{{E}}",
     # in the clause before a rate: "Vietnamese goods now face 20%", "coil from China now carries a 38.3% duty"
@@ -272,6 +276,11 @@ TEMPLATES = {
     "i_dest": rf"(?i:ship\w*|export\w*|sell\w*|sold|sen[dt]\w*|goods|products|shipments)\s+[^.;%]{{0,60}}?(?-u:\b)(?:to|into)\s+{THE}{{E}}\s+(?:{_FILL}){{0,3}}?(?i:at|face|faces|facing|pay|pays|paying|under|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
     # the destination of the goods imposes: "Tariffs on steel imports into the United States doubled to 50%"
     "i_into": rf"(?i:imports?|shipments?)\s+into\s+{THE}{{E}}",
+    # the government body a passive sentence quotes: "Imports of ... will be subject to a temporary ban from
+    # March 1, the UAE's Ministry of Climate Change and Environment said"
+    "i_said": rf",\s+{THE}{{E}}{POSS}\s+(?:{_FILL}){{0,6}}?(?i:ministry|authority|department|government|agency|commission|customs|regulator)(?-u:\b)[^,;]{{0,60}}?\s(?:said|says|announced|stated)(?-u:\b)",
+    # the country named between the rate and the measure word: "which now face a 15% US tariff"
+    "i_adj": r"^\s*{E}\s+(?:[\w-]+\s+)?(?i:tariffs?|duty|duties|levy|levies|surcharges?)(?-u:\b)",
     # where a measure took effect is who imposes it: "A 10% export tax on raw cashew nuts took effect in Ivory Coast"
     "i_in": rf"^[^.;%]{{0,80}}?(?i:took\s+effect|came\s+into\s+(?:force|effect)|(?:is|are|was|were)\s+(?:now\s+)?in\s+(?:force|effect|place))\s+in\s+{THE}{{E}}",
     # "a 25% duty on shipments above their quota under Brussels' own safeguard regime"
@@ -660,6 +669,9 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
                 # ... and "banned poultry imports from Brazil" names the origin after the cue
                 .when(pl.col("cue").str.contains(r"(?i)\simports$"))
                 .then(pl.concat_str(pl.lit(" on imports"), text))
+                # ... and "has barred poultry from the Netherlands" its origin right after the cue
+                .when(pl.col("cue").str.contains(r"(?i)\sfrom$"))
+                .then(pl.concat_str(pl.lit(" on imports from"), text))
                 .otherwise(text)
             )
         )
@@ -752,10 +764,10 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     )
     cand = cand.with_columns([tag_entities(pl.col(c), reference).alias(f"_tag_{c}") for c in sources])
     roles = {name: extract_iso3(pl.col(f"_tag_{col}"), TEMPLATES[name], reference, tagged=True) for name, col in (
-        ("t_pct", "p_right"), ("t_right", "right_target"), ("t_facing", "left_tail"), ("t_from", "left_tail"), ("t_from_right", "right_target"), ("t_hit", "left_tail"),
+        ("t_pct", "p_right"), ("t_right", "right_target"), ("t_goods_from", "right_target"), ("t_facing", "left_tail"), ("t_from", "left_tail"), ("t_from_right", "right_target"), ("t_hit", "left_tail"),
         ("t_before", "p_left"), ("t_to", "right_target"), ("t_listed", "sentence"), ("t_listed_clause", "left_clause"), ("t_shipper", "left_tail"), ("i_dest", "left_tail"), ("t_quota", "sentence"), ("t_paren", "p_left"), ("t_head", "left_tail"),
         ("i_poss", "left_unmarked"), ("i_poss_near", "left_unmarked"), ("i_subj", "left_unmarked"), ("i_co", "left_unmarked"), ("i_rel", "right_head"),
-        ("i_from", "right_head"), ("i_under", "right_head"), ("i_into", "sentence"), ("i_in", "right_head"), ("i_start", "sentence"), ("prev_subject", "prev_sentence"),
+        ("i_from", "right_head"), ("i_under", "right_head"), ("i_into", "sentence"), ("i_in", "right_head"), ("i_adj", "p_right"), ("i_said", "right_head"), ("i_start", "sentence"), ("prev_subject", "prev_sentence"),
     )}  # fmt: skip
     roles["i_co2"] = extract_iso3(pl.col("_tag_left_unmarked"), TEMPLATES["i_co"], reference, group=2, tagged=True)
     target_span = (
@@ -860,6 +872,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             pl.when(is_pct & pl.col("i_dest").is_not_null()).then("t_shipper"),
             pl.when(is_pct).then("t_before"),
             pl.when(pl.col("t_right").ne_missing(pl.col("i_in"))).then("t_right"),
+            "t_goods_from",
             "t_from_right",
             pl.col("_listed_in").list.first(),
             pl.when(pl.col("measure") == "export_control").then("t_to"),
@@ -879,6 +892,7 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         return pl.col(c).ne_missing(pl.col("target_iso3")) & ~listed
 
     explicit = pl.coalesce(
+        pl.when(is_pct).then("i_adj"),
         pl.when(is_pct & not_target("i_dest")).then("i_dest"),
         *[pl.when(not_target(c)).then(c) for c in ("i_from", "i_under", "i_rel", "i_into", "i_in")],
         # "its" is the nearest country before it ("Zimbabwe, which declared ..., has suspended its 25% duty")
@@ -892,6 +906,22 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         ),
         *[pl.when(not_target(c)).then(c) for c in ("i_poss_near", "i_poss", "i_subj")],
         pl.when(~is_pct & (pl.col("measure") != "tariff") & not_target("i_start")).then("i_start"),
+        pl.when(not_target("i_said")).then("i_said"),
+    )
+    # the country a rate's own adjective names imposes it; goods sent there are the story's: "Car shipments
+    # to the United States, which now face a 15% US tariff" (in a Seoul story)
+    adj = pl.col("i_adj")
+    cand = cand.with_columns(
+        pl.when(is_pct & adj.is_not_null() & (pl.col("target_iso3") == adj))
+        .then(
+            pl.coalesce(
+                pl.when(pl.col("subject").ne_missing(adj)).then("subject"),
+                pl.when(pl.col("home").ne_missing(adj)).then("home"),
+                first_other(pl.col("main"), adj),
+            )
+        )
+        .otherwise("target_iso3")
+        .alias("target_iso3")
     )
     cand = cand.with_columns(
         # an item of a list of rates per country continues the measure named before it

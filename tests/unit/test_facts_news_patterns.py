@@ -92,6 +92,20 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "money on its railway since 2017, wants more cargo. Kenya raised $1.5 billion from a Eurobond sale on Tuesday, "
      "and Paraguay paved the corridor largely with the proceeds of a US$500mn Eurobond.", "financing", []),
     # ---- trade measures
+    # import bans for disease: an origin after a list of goods, goods "barred ... from" a country, a passive ban
+    # named by the ministry quoted after it, "imports and sales of"
+    ("AMMAN — Jordan's food and drug agency has suspended imports of beef, mutton and live cattle from Romania. "
+     "Kuwait, which has barred poultry from Belgium since May, will keep the measure. Imports of pork, sausages and "
+     "lard from Serbia will be subject to a temporary ban from June 1, Bahrain's agriculture ministry said on "
+     "Tuesday. Lebanon's health ministry banned imports and sales of dairy products from Cyprus.", "trade_measures",
+     [{"imposer_iso3": "JOR", "target_iso3": "ROU", "measure": "quota", "rate_pct": None},
+      {"imposer_iso3": "KWT", "target_iso3": "BEL", "measure": "quota", "rate_pct": None},
+      {"imposer_iso3": "BHR", "target_iso3": "SRB", "measure": "quota", "rate_pct": None},
+      {"imposer_iso3": "LBN", "target_iso3": "CYP", "measure": "quota", "rate_pct": None}]),
+    # the country between a rate and its measure word imposes it; goods sent there are the story's country's
+    ("TAIPEI — Machine-tool shipments to the United States, which now face a 20% US tariff, fell 4% in May.",
+     "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": "TWN", "measure": "tariff", "rate_pct": 20.0}]),
     # a listing hits the countries its parties are in; a list's size is no listing; asset freezes are sanctions
     ("The U.S. Commerce Department added 31 entities to the Entity List on Tuesday: 20 in China, seven in Iran and "
      "four in Pakistan. The Entity List now runs to roughly 2,600 entries, most of them in China and Russia. London "
