@@ -171,13 +171,14 @@ def extract_iso3(
 
     The match is found without capture groups and the entity is then read from the short
     matched text: capturing inside a pattern that holds the whole alias alternation is 3-5x
-    slower. A template that opens with `{E}` names its entity first in the match; any other
+    slower. `group` -1 picks the last entity of the match (a template with free text between its
+    `{E}` may hold more). A template that opens with `{E}` names its entity first in the match; any other
     names it last (what follows `{E}` in a template is never an entity)."""
     plain = entity_template(template)
     source = text if tagged else tag_entities(text, reference)
     names = tagged_names(source.str.extract_all(plain).list.first())
     if template.count("{E}") > 1:
-        name = names.list.get(group - 1, null_on_oob=True)
+        name = names.list.get(group - 1 if group > 0 else group, null_on_oob=True)
     elif template.lstrip("^").startswith("{E}"):
         name = names.list.first()
     else:

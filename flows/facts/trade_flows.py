@@ -14,13 +14,16 @@ import polars as pl
 from flows.facts.context import (
     POSS,
     THE,
+    actor_isos,
     alt,
     ascii_word_classes,
+    entity_template,
     extract_iso3,
     first_other,
     money_anchors,
     phrase_value,
     tag_entities,
+    tagged_names,
     to_iso3,
     with_clause,
     words,
@@ -84,7 +87,12 @@ TEMPLATES = {
     "supplier_appos": _ROLE_APPOS.format(roles=_SUPPLIER),
     "buyer_appos": _ROLE_APPOS.format(roles=_BUYER),
 }
-_SENTENCE_ONLY = ("made", "supplier", "buyer", "supplier_appos", "buyer_appos")
+# A subject in apposition trades with the country its description names: "Greece's largest trading
+# partner in the Gulf, Saudi Arabia, sold it ...", "China, the largest buyer of Zimbabwean tobacco, bought ..."
+_APPOS_VERB = r"(?:[\w-]+\s+){0,2}?(?i:sold|sells|bought|buys|exported|exports|imported|imports|shipped|ships|supplied|purchased)(?-u:\b)"
+TEMPLATES["appos_poss"] = r"{E}" + POSS + r"\s+[^,;]{1,60}?,\s+" + THE + r"{E},\s+" + _APPOS_VERB
+TEMPLATES["appos_desc"] = r"{E},\s+(?i:the|its|their|an?)\s+[^,;]{0,60}?{E}[^,;]{0,30}?,\s+" + _APPOS_VERB
+_SENTENCE_ONLY = ("made", "supplier", "buyer", "supplier_appos", "buyer_appos", "appos_poss", "appos_desc")
 # "US-China trade": generic names (two copies of the entity alternation in one regex are slow)
 _PAIR = r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*[-–/]\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:\s+[\w-]+){0,2}\s+(?i:trade|commerce)"
 
@@ -145,14 +153,19 @@ _RIGHT_TO = r"^\s*(?:(?:of|worth\s+of|in)\s+(?:[\w-]+\s+){0,3}?)?(?:to|into)\s+(
 _RIGHT_FROM = r"^\s*(?:(?:of|worth\s+of|in)\s+(?:[\w-]+\s+){0,3}?)?from\s+(?:the\s+)?{E}"
 
 
+def _regions(reference: FactReference) -> str:
+    """A continent, region or regional group, by name or description ("ASEAN", "the continent")."""
+    regions = reference.entities.filter(pl.col("kind") == "region")["alias"].to_list()
+    return ascii_word_classes(
+        rf"(?:the\s+)?(?:(?:rest|whole)\s+of\s+)?(?:{alternation(regions)}(?-u:\b)|"
+        r"(?i:the\s+)?(?i:continent|region|world)(?-u:\b))"
+    )
+
+
 def _region_re(reference: FactReference) -> str:
     """A continent or region as the other side of a flow ("Chinese exports to Africa", "imports
     from the continent"): no one country."""
-    regions = reference.entities.filter(pl.col("kind") == "region")["alias"].to_list()
-    return ascii_word_classes(
-        rf"(?i:to|from|with|and)\s+(?:the\s+)?(?:(?:rest|whole)\s+of\s+)?(?:{alternation(regions)}(?-u:\b)|"
-        r"(?i:the\s+)?(?i:continent|region|world)(?-u:\b))"
-    )
+    return ascii_word_classes(r"(?i:to|from|with|and)\s+") + _regions(reference)
 
 
 def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
@@ -204,6 +217,8 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
     roles["between2"] = extract_iso3(clause, TEMPLATES["between"], reference, group=2, tagged=True)
     for name in ("supplier", "buyer", "supplier_appos", "buyer_appos"):
         roles[f"{name}2"] = extract_iso3(pl.col("_tag_sentence"), TEMPLATES[name], reference, group=2, tagged=True)
+    for name in ("appos_poss", "appos_desc"):
+        roles[f"{name}_last"] = extract_iso3(pl.col("_tag_sentence"), TEMPLATES[name], reference, group=-1, tagged=True)
     # the country right after the figure is its own: "imported R9.6 billion from China and R2.7 billion from Vietnam"
     roles["right_to"] = extract_iso3(pl.col("_tag_right"), _RIGHT_TO, reference, tagged=True)
     roles["right_from"] = extract_iso3(pl.col("_tag_right"), _RIGHT_FROM, reference, tagged=True)
@@ -218,11 +233,30 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
     cand = cand.with_columns(
         pl.coalesce("supplier", "buyer2", "supplier_appos2", "buyer_appos").alias("_seller"),
         pl.coalesce("supplier2", "buyer", "supplier_appos", "buyer_appos2").alias("_purchaser"),
+        # (the subject in apposition, then the country its description names)
+        pl.coalesce("appos_poss_last", "appos_desc").alias("_appos_subject"),
+        pl.coalesce(pl.when(pl.col("appos_poss_last").is_not_null()).then("appos_poss"), "appos_desc_last").alias(
+            "_appos_partner"
+        ),
     )
     flow = pl.col("flow")
+    # (the figure right after the appositive subject's verb: "..., Saudi Arabia, sold it €2.9 billion")
+    appos = (
+        pl.col("_appos_subject").is_not_null()
+        & pl.col("_appos_partner").ne_missing(pl.col("_appos_subject"))
+        & pl.col("left_clause").str.contains(
+            r"(?i)(?:sold|sells|bought|buys|exported|exports|imported|imports|shipped|ships|supplied|purchased)\s+(?:[\w-]+\s+){0,3}?$"
+        )
+    )
+    # a total is from everyone, whatever role the sentence gave a country: "China remains Türkiye's biggest
+    # supplier of tyres, selling $412 million worth last year, while total tyre imports reached $1.26 billion"
+    total = pl.col("left_clause").str.contains(
+        r"(?i)(?-u:\b)(?:total|overall|combined)\s+(?:[\w-]+\s+){0,2}?(?:imports|exports|purchases|shipments|sales)(?-u:\b)"
+    )
     # Partner first: the named counterpart of the cue.
     partner = (
-        pl.when(flow == "export").then(
+        pl.when(appos).then("_appos_partner")
+        .when(flow == "export").then(
             pl.coalesce(
                 "right_to",
                 "to",
@@ -235,13 +269,35 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
                         pl.col("prev_isos").list.last(),
                     )
                 ),
-                "_purchaser",
+                pl.when(~total).then("_purchaser"),
             )
         )
-        .when(flow == "import").then(pl.coalesce("right_from", "from", "of", "of_goods", "made", "_seller"))
+        .when(flow == "import").then(pl.coalesce("right_from", "from", "of", "of_goods", "made", pl.when(~total).then("_seller")))
         .otherwise(pl.coalesce("with", "between2", "pair2"))
     )  # fmt: skip
+    # the direct destination or origin is a region: "Exports to ASEAN rose 7.7% to $10.05 billion, helped
+    # by chip sales to Vietnam" has no one partner
+    regions = _regions(reference)
+    to_region = (
+        (flow == "export")
+        & clause_without_shares.str.contains(rf"{_EXPORT_VERB}\s+(?:[\w-]+\s+){{0,3}}?(?:to|into)\s+{regions}")
+    ) | (
+        (flow == "import")
+        & clause_without_shares.str.contains(rf"{_IMPORT_VERB}\s+(?:[\w-]+\s+){{0,3}}?from\s+{regions}")
+    )
+    partner = (
+        pl.when(to_region & pl.col("right_to").is_null() & pl.col("right_from").is_null()).then(None).otherwise(partner)
+    )
     cand = cand.with_columns(
+        total.alias("_total"),
+        actor_isos(
+            tagged_names(
+                pl.col("_tag_sentence")
+                .str.extract_all(entity_template(r"(?i:to|into|from)\s+(?:the\s+)?{E}"))
+                .list.join(" ")
+            ),
+            reference,
+        ).alias("_dest_isos"),
         partner.alias("partner_iso3"),
         # the place a share went ("mostly from sales to the Netherlands") is neither side
         to_iso3(pl.col("sentence").str.extract(_SHARE_TO, 0).str.extract(reference.entity_re, 0), reference).alias(
@@ -249,6 +305,7 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         ),
     )
     named_reporter = pl.coalesce(
+        pl.when(appos).then("_appos_subject"),
         pl.when(flow == "bilateral").then(pl.coalesce("between", "pair")),
         pl.when(pl.col("rep_poss").ne_missing(pl.col("partner_iso3"))).then("rep_poss"),
         pl.when(pl.col("rep_subj").ne_missing(pl.col("partner_iso3"))).then("rep_subj"),
@@ -260,7 +317,10 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
     reporter = pl.coalesce(
         named_reporter,
         pl.when(
-            pl.col("subject").ne_missing(pl.col("partner_iso3")) & pl.col("subject").ne_missing(pl.col("_share_iso3"))
+            pl.col("subject").ne_missing(pl.col("partner_iso3"))
+            & pl.col("subject").ne_missing(pl.col("_share_iso3"))
+            # (not a place goods went to or came from: "helped by chip sales to Vietnam")
+            & ~pl.col("_dest_isos").list.contains(pl.col("subject")).fill_null(False)
         ).then("subject"),
         pl.when(pl.col("home").ne_missing(pl.col("partner_iso3"))).then("home"),
         first_other(pl.col("isos"), pl.col("partner_iso3"), pl.col("_share_iso3")),
@@ -337,7 +397,12 @@ def _counterflow(cand: pl.DataFrame) -> pl.DataFrame:
     key = ["doc_id", "sent_id"]
     full = pl.col("partner_iso3").is_not_null() & pl.col("flow").is_in(["export", "import"])
     sib = {c: pl.col(c).filter(full).first().over(key) for c in ("flow", "reporter_iso3", "partner_iso3")}
-    lone = pl.col("partner_iso3").is_null() & pl.col("flow").is_in(["export", "import"]) & sib["flow"].is_not_null()
+    lone = (
+        pl.col("partner_iso3").is_null()
+        & pl.col("flow").is_in(["export", "import"])
+        & sib["flow"].is_not_null()
+        & ~pl.col("_total").fill_null(False)
+    )
     reverse = lone & pl.col("_named_rep").eq_missing(sib["partner_iso3"])
     # "Israel sold $22.2 billion of goods to the US and bought $14.8 billion": the same reporter's other direction
     same_pair = (

@@ -27,6 +27,19 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "Chile is now Korea's largest export market, buying $4 billion of machinery in 2024.", "trade_flows",
      [{"reporter_iso3": "JPN", "partner_iso3": "CHN", "flow": "import"},
       {"reporter_iso3": "KOR", "partner_iso3": "CHL", "flow": "export", "value_usd": 4e9}]),
+    # a subject in apposition trades with the country its description names
+    ("Chile's largest trading partner in Asia, Japan, sold it $3.1 billion of goods in 2024. Canada, the biggest "
+     "buyer of Ecuadorian shrimp, bought $640 million of it last year.", "trade_flows",
+     [{"reporter_iso3": "JPN", "partner_iso3": "CHL", "flow": "export", "value_usd": 3.1e9},
+      {"reporter_iso3": "CAN", "partner_iso3": "ECU", "flow": "import", "value_usd": 6.4e8}]),
+    # exports to a regional group have no one partner, and a country they were sold to is not the reporter;
+    # a total has no partner whatever role the sentence gave a country
+    ("BANGKOK — Exports to ASEAN rose 4% to $9.2 billion, helped by car sales to Indonesia. India remains "
+     "Nepal's biggest supplier of steel, selling $510 million worth last year, while total steel imports "
+     "reached $1.1 billion.", "trade_flows",
+     [{"reporter_iso3": "THA", "partner_iso3": None, "flow": "export", "value_usd": 9.2e9},
+      {"reporter_iso3": "IND", "partner_iso3": "NPL", "flow": "export", "value_usd": 5.1e8},
+      {"reporter_iso3": "NPL", "partner_iso3": None, "flow": "import", "value_usd": 1.1e9}]),
     # a role told from the seller's side ("selling"), and a role in apposition ("X's biggest buyer, Y,")
     ("Laos remains Thailand's biggest supplier of electricity, selling $1.9 billion of power across the border "
      "in 2024. Peru's largest buyer of copper, China, purchased $14 billion worth last year.", "trade_flows",
