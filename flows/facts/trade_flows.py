@@ -293,6 +293,7 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         actor_isos(
             tagged_names(
                 pl.col("_tag_sentence")
+                .str.replace_all(r"(?i)(?-u:\b)(?:according|thanks|due|owing)\s+to(?-u:\b)", "per")
                 .str.extract_all(entity_template(r"(?i:to|into|from)\s+(?:the\s+)?{E}"))
                 .list.join(" ")
             ),
