@@ -40,7 +40,13 @@ _ONE_OF = r"(?i)(?:^|\W)one\s+of\s+(?:the|these|those)\s+(?:[a-z-]{3,}\s+){0,2}$
 # Agreements someone only expects or imagines are not facts.
 # ("if" only right before the document: "come to each other's aid if either is attacked" does not
 # make a treaty a hypothesis)
-_SPECULATIVE = words((r"could", r"might", r"may", r"would", r"estimates?", r"expects?", r"hopes?", r"plans?\s+to"))
+_SPECULATIVE = words(
+    (
+        r"could", r"might", r"may", r"would", r"estimates?", r"expects?", r"hopes?", r"plans?\s+to",
+        # "A memorandum ... is expected to be signed at the next session", "a committee is due to discuss"
+        r"expected\s+to\s+(?:be\s+)?sign\w*", r"(?:due|set|scheduled)\s+to\s+(?:be\s+signed|sign|discuss|meet|consider|review)",
+    )
+)  # fmt: skip
 
 # Not (yet) concluded: "failed to clinch a trade deal", "agreed to start negotiations on a free trade agreement".
 _NOT_CONCLUDED = (
@@ -212,6 +218,13 @@ def extract_agreements(ctx: pl.DataFrame, reference: FactReference) -> pl.DataFr
         .alias("_count")
     )
     cand = parse_counts(cand, "_count", "count", "count_qualifier")
+    # a total told with its parts ("signed 14 documents, five intergovernmental agreements and nine
+    # memorandums of understanding") is recorded as the parts, as a package of loans is
+    key = ["doc_id", "sent_id"]
+    cand = cand.sort("doc_id", "sent_id", "match_start")
+    later = pl.col("count").fill_null(0).reverse().cum_sum().reverse().over(key) - pl.col("count").fill_null(0)
+    later_rows = pl.int_range(pl.len(), 0, -1).over(key) - 1
+    cand = cand.filter(~((later_rows >= 2) & (later == pl.col("count")) & (pl.col("count") > 1)).fill_null(False))
     # documents with no number at all are not a count an analyst can record ("signed a string of
     # energy deals", "signed the agreements on behalf of ..."); a vague one is ("dozens of agreements")
     cand = cand.filter(pl.col("count").is_not_null() | (pl.col("count_qualifier") == "approx"))

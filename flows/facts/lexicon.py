@@ -302,6 +302,8 @@ AGREEMENT_COMMERCIAL = (
     r"(?:developer|company|firm|conglomerate|miner|carmaker|automaker|manufacturer|maker|operator|group)\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,2}\s+(?:has\s+|had\s+)?signed",
     # deals that are money: "one of three deals this week that together bring more than half a billion dollars"
     r"(?:deals?|agreements?)\s+(?:[\w-]+\s+){0,3}?(?:that\s+)?(?:together\s+)?(?:bring|worth|valued|totall?ing)",
+    # companies' agreements: "Indian and Indonesian companies signed 22 business agreements"
+    r"(?:companies|firms|businesses|corporations|investors|executives)\s+(?:[\w-]+\s+){0,3}?signed", r"(?:business|commercial|corporate|B2B)\s+(?:agreements?|deals?|contracts?|MoUs?)",
     # a company's contract to invest in or build one asset: "signed a $700 million deal to invest in a terminal"
     r"(?:deals?|agreements?|contracts?)\s+(?:with\s+(?:the\s+)?[\w-]+\s+)?to\s+(?:invest|build|construct|develop|operate)\s+(?:in\s+)?(?:an?|the)\s+(?:[\w$.,-]+\s+){0,4}?(?:terminal|refinery|plant|factory|port|mine|smelter|mill)s?",
 )  # fmt: skip

@@ -554,6 +554,14 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("In Accra, UK Export Finance approved a £300 million loan for the Tema port, the first project under the "
      "Growth Partnership that the two governments signed in March.", "agreements",
      [{"parties_iso3": ["GBR", "GHA"], "count": 1, "kind": "agreement"}]),
+    # a total told with its parts gives the parts; companies' business agreements and a memorandum only
+    # expected to be signed are no rows
+    ("LIMA — Peru and Vietnam signed 11 documents on Friday, four intergovernmental agreements and seven "
+     "memorandums of understanding. Peruvian and Vietnamese companies signed 17 business agreements at a forum. "
+     "A memorandum on fisheries is expected to be signed at the next session of the joint commission.",
+     "agreements",
+     [{"parties_iso3": ["PER", "VNM"], "count": 4, "kind": "agreement"},
+      {"parties_iso3": ["PER", "VNM"], "count": 7, "kind": "mou"}]),
     # a headline and the story telling the same signing give one row; a committee's meeting is no new committee
     ("Uzbekistan, Turkey sign 14 documents at intergovernmental commission meeting\n\nTASHKENT, 3 March 2026 – "
      "Uzbekistan and Turkey signed a package of 14 documents on trade, energy and education on Monday, the "
