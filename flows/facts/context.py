@@ -195,11 +195,21 @@ BACK_REFERENCE = (
 
 
 def _mask_currency_prefixes(sentence: pl.Expr) -> pl.Expr:
-    """ "US$" and "US dollars" are currencies, not the country: lower-case them (same length,
-    so offsets stay valid) before entities are read."""
-    return sentence.str.replace_all(r"(?-u:\b)US(\s?\$|\s+dollars?(?-u:\b))", "us$1").str.replace_all(
-        r"U\.S\.(\s?\$)", "u.s.$1"
+    """ "US$", "US dollars" and "Kuwaiti dinars" are currencies, not the country: mask them (same
+    length, so offsets stay valid) before entities are read."""
+    return (
+        sentence.str.replace_all(r"(?-u:\b)US(\s?\$|\s+dollars?(?-u:\b))", "us$1")
+        .str.replace_all(r"U\.S\.(\s?\$)", "u.s.$1")
+        # ... nor is the adjective of a currency: "45 million Kuwaiti dinars", "Hong Kong dollars"
+        .str.replace_all(rf"(?-u:\b)[A-Z]([a-z]+\s+{_CURRENCY_NOUN})", "~$1")
     )
+
+
+_CURRENCY_NOUN = (
+    r"(?:dinars?|dollars?|riyals?|rials?|pounds?|francs?|rupees?|yuan|yen|won|pesos?|rand|shillings?|liras?|"
+    r"kron(?:a|or|e|er)|ringgit|baht|dirhams?|euros?|reais|rubles?|roubles?|hryvnias?|zlotys?|forints?|lei|leu|"
+    r"kwacha|naira|cedis?|birr|taka|tenge|soms?|manat|lari|dram|rupiahs?|dong|kyats?|kips?|riels?|tugriks?)(?-u:\b)"
+)
 
 
 def _mask_ambiguous_countries(frame: pl.DataFrame, reference: FactReference) -> pl.DataFrame:

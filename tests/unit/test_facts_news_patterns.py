@@ -104,6 +104,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "to forestry companies hit by the tariffs. Tanzania, which has spent about $10 billion of its own and borrowed "
      "money on its railway since 2017, wants more cargo. Kenya raised $1.5 billion from a Eurobond sale on Tuesday, "
      "and Paraguay paved the corridor largely with the proceeds of a US$500mn Eurobond.", "financing", []),
+    # a currency's adjective is no party: "45 million Kuwaiti dinars" lent to Jordan is not lent to Kuwait
+    ("AMMAN — Jordan has secured financing for a desalination plant. The Arab Fund for Economic and Social "
+     "Development, which is lending 45 million Kuwaiti dinars (about $147 million) over 25 years, is the largest "
+     "contributor.", "financing",
+     [{"lender_iso3": None, "borrower_iso3": "JOR", "instrument": "loan", "amount_usd": 1.47e8}]),
     # ---- trade measures
     # import bans for disease: an origin after a list of goods, goods "barred ... from" a country, a passive ban
     # named by the ministry quoted after it, "imports and sales of"
