@@ -45,7 +45,11 @@ from flows.facts.reference import FactReference
 _ALL_INSTRUMENT = [c for cues in INSTRUMENT_CUES.values() for c in cues]
 FINANCE_ANY = words([*_ALL_INSTRUMENT, r"financ\w+", r"fund\w*"])
 # Money near these is something else: trade values, prices, revenue, reserves, budgets.
-_NOT_FINANCE = [c for cues in FLOW_CUES.values() for c in cues] + [
+_NOT_FINANCE = [
+    # a stake sold is money coming back, not an investment: "sold its remaining 5.6% stake in a Norwegian
+    # salmon farmer" (before the trade cues: "sold" alone would match first)
+    r"(?:sold|sells|selling|sale\s+of|divest\w*|offload\w*)\s+(?:its\s+|their\s+|a\s+|the\s+)?(?:remaining\s+|entire\s+)?(?:[\d.,]+\s?%\s+)?stakes?",
+    *[c for cues in FLOW_CUES.values() for c in cues],
     r"revenues?", r"profits?", r"sales", r"reserves", r"budgets?", r"allocat\w+", r"market\s+value", r"valuation",
     r"GDP", r"prices?", r"fares?", r"tickets?", r"seats?", r"salar(?:y|ies)", r"wages?", r"fines?", r"penalt(?:y|ies)",
     r"tax(?:es)?", r"duties", r"tariffs?", r"levies", r"list\s+prices?", r"debt-to-equity", r"deficit", r"surplus",
@@ -53,6 +57,8 @@ _NOT_FINANCE = [c for cues in FLOW_CUES.values() for c in cues] + [
     # a currency swap line between central banks is reserves, not lending; money a programme
     # "would mobilise" is a hope
     r"(?:currency\s+)?swap(?:\s+lines?)?", r"mobili[sz]\w*",
+    # foreign direct investment is a statistic of many deals, not one: "FDI disbursed ... rose 8.8% to $15.4 billion"
+    r"(?:FDI|foreign\s+direct\s+investments?)(?:\s+(?:disbursed|pledged|registered|commitments?))?", r"(?:investment\s+)?inflows?",
 ]  # fmt: skip
 _TRADED = words([c for cues in FLOW_CUES.values() for c in cues if "trade" not in c] + [r"goods"])
 _FINANCE_WORDS = [r"financ\w+", r"fund(?:s|ing|ed)?"]

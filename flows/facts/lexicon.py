@@ -170,7 +170,7 @@ INSTRUMENT_CUES: dict[str, tuple[str, ...]] = {
 
     "grant": (r"grants?", r"aid", r"donat\w+", r"gifts?"),
     "investment": (
-        r"invest(?:ment|ments|ed|ing|s)?", r"FDI", r"capital\s+injection", r"equity", r"stake", r"pour(?:s|ed|ing)?",
+        r"invest(?:ment|ments|ed|ing|s)?", r"capital\s+injection", r"equity", r"stake", r"pour(?:s|ed|ing)?",
         r"inject(?:s|ed|ing)?",
     ),
     "project_cost": (

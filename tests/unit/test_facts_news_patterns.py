@@ -109,6 +109,10 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "Development, which is lending 45 million Kuwaiti dinars (about $147 million) over 25 years, is the largest "
      "contributor.", "financing",
      [{"lender_iso3": None, "borrower_iso3": "JOR", "instrument": "loan", "amount_usd": 1.47e8}]),
+    # foreign direct investment is a statistic, a stake sold is money coming back: no financing rows
+    ("HANOI — Foreign direct investment disbursed in the first nine months rose 7% to $17.1 billion, with Japan "
+     "and Korea the largest sources. Vinamilk said it had sold its remaining 12% stake in a Cambodian dairy for "
+     "about $40 million.", "financing", []),
     # ---- trade measures
     # import bans for disease: an origin after a list of goods, goods "barred ... from" a country, a passive ban
     # named by the ministry quoted after it, "imports and sales of"
