@@ -366,7 +366,12 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     )
 
     cand = cand.with_columns(
-        pl.when(pl.col("_multilateral"))
+        # (a project's cost quoted by the country's own institution names no lender: "The cost of Indonesia's
+        # railway has risen to $7.27 billion, the state investment fund Danantara said")
+        pl.when(
+            pl.col("_multilateral")
+            | ((pl.col("instrument") == "project_cost") & pl.col("_org_iso3").eq_missing(pl.col("home")))
+        )
         .then(None)
         # a named national lender is the lender whatever else the sentence says ("gives Korean companies")
         .when(pl.col("_org_iso3").is_not_null())

@@ -113,6 +113,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("HANOI — Foreign direct investment disbursed in the first nine months rose 7% to $17.1 billion, with Japan "
      "and Korea the largest sources. Vinamilk said it had sold its remaining 12% stake in a Cambodian dairy for "
      "about $40 million.", "financing", []),
+    # a project's cost quoted by the country's own fund names no lender, and its owner is the country
+    ("KUALA LUMPUR — The cost of Malaysia's Gemas–Johor Bahru high-speed railway has risen to $2.1 billion, the "
+     "state fund Khazanah said on Wednesday, as it opened formal talks with Japanese lenders on easing the debt "
+     "burden of the line.", "financing",
+     [{"lender_iso3": None, "borrower_iso3": "MYS", "instrument": "project_cost", "amount_usd": 2.1e9}]),
     # ---- trade measures
     # import bans for disease: an origin after a list of goods, goods "barred ... from" a country, a passive ban
     # named by the ministry quoted after it, "imports and sales of"
