@@ -381,8 +381,14 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     )
     back = text.str.contains(BACK_REFERENCE)
     lender = pl.col("lender_iso3")
+    # signed with a body the reference does not know ("with the Subic Bay Metropolitan Authority"): the
+    # story's own, not a country named later in the sentence
+    with_local_body = pl.col("c_with").is_null() & clause.str.contains(
+        r"(?-u:\b)(?:signed|agreed|concluded)\s[^;]{0,80}?(?-u:\b)with\s+(?:the\s+)?\p{Lu}[\w.’'-]*\s+\p{Lu}"
+    )
     borrower = pl.coalesce(
         pl.when(borrower_in_clause.ne_missing(lender)).then(borrower_in_clause),
+        pl.when(with_local_body & pl.col("home").ne_missing(lender)).then("home"),
         pl.when(back & pl.col("subject").ne_missing(lender)).then("subject"),
         first_other(pl.col("_clause_isos"), lender),
         pl.when(borrower_in_sentence.ne_missing(lender)).then(borrower_in_sentence),

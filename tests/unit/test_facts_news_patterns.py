@@ -118,6 +118,12 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "state fund Khazanah said on Wednesday, as it opened formal talks with Japanese lenders on easing the debt "
      "burden of the line.", "financing",
      [{"lender_iso3": None, "borrower_iso3": "MYS", "instrument": "project_cost", "amount_usd": 2.1e9}]),
+    # a loan signed with a local body the reference does not know goes to the story's country, not to a
+    # country named later in the sentence
+    ("COLOMBO — Japan's JBIC signed a loan worth $180 million with the Hambantota Port Development Authority on "
+     "Tuesday, the first project of the corridor that Tokyo, New Delhi and Colombo launched last year.",
+     "financing",
+     [{"lender_iso3": "JPN", "borrower_iso3": "LKA", "instrument": "loan", "amount_usd": 1.8e8}]),
     # ---- trade measures
     # import bans for disease: an origin after a list of goods, goods "barred ... from" a country, a passive ban
     # named by the ministry quoted after it, "imports and sales of"
