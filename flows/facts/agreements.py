@@ -42,7 +42,7 @@ _ONE_OF = r"(?i)(?:^|\W)one\s+of\s+(?:the|these|those)\s+(?:[a-z-]{3,}\s+){0,2}$
 # make a treaty a hypothesis)
 _SPECULATIVE = words(
     (
-        r"could", r"might", r"may", r"would", r"estimates?", r"expects?", r"hopes?", r"plans?\s+to",
+        r"could", r"might", r"may", r"would", r"estimates?", r"expects?", r"hopes?", r"plans?\s+to", r"unless",
         # "A memorandum ... is expected to be signed at the next session", "a committee is due to discuss"
         r"expected\s+to\s+(?:be\s+)?sign\w*", r"(?:due|set|scheduled)\s+to\s+(?:be\s+signed|sign|discuss|meet|consider|review)",
     )

@@ -275,7 +275,7 @@ TEMPLATES = {
     # the destination imposes the rate its imports pay: "able to ship 100,000 vehicles a year to the United States at a 10% tariff"
     "i_dest": rf"(?i:ship\w*|export\w*|sell\w*|sold|sen[dt]\w*|goods|products|shipments)\s+[^.;%]{{0,60}}?(?-u:\b)(?:to|into)\s+{THE}{{E}}\s+(?:{_FILL}){{0,3}}?(?i:at|face|faces|facing|pay|pays|paying|under|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
     # the destination of the goods imposes: "Tariffs on steel imports into the United States doubled to 50%"
-    "i_into": rf"(?i:imports?|shipments?)\s+into\s+{THE}{{E}}",
+    "i_into": rf"(?:(?i:imports?|shipments?)\s+(?:of\s+[^.;%,]{{0,40}}?)?into\s+|(?i:enters?|entering)\s+){THE}{{E}}",
     # the government body a passive sentence quotes: "Imports of ... will be subject to a temporary ban from
     # March 1, the UAE's Ministry of Climate Change and Environment said"
     "i_said": rf",\s+{THE}{{E}}{POSS}\s+(?:{_FILL}){{0,6}}?(?i:ministry|authority|department|government|agency|commission|customs|regulator)(?-u:\b)[^,;]{{0,60}}?\s(?:said|says|announced|stated)(?-u:\b)",
@@ -675,9 +675,11 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
                 .otherwise(text)
             )
         )
-        # a consequence names no target: "lifted its ban on maize exports, allowing traders to ship grain to Kenya"
+        # a consequence or a reason names no target: "lifted its ban on maize exports, allowing traders to ship
+        # grain to Kenya", "a 40% safeguard tariff on steel bars, citing a surge in shipments from Turkey"
         .str.replace(
-            r"(?i),\s+(?:allowing|letting|enabling|permitting|freeing|clearing\s+the\s+way\s+for)\s[\s\S]*$", ""
+            r"(?i),?\s+(?:allowing|letting|enabling|permitting|freeing|clearing\s+the\s+way\s+for|citing|amid|because\s+of|in\s+response\s+to\s+a)\s[\s\S]*$",
+            "",
         )
         # a "to" that names no destination: "any item subject to US export regulations", "due to"
         .str.replace_all(r"(?i)(?-u:\b)(subject|according|due|owing|thanks|contrary|similar)\s+to(?-u:\b)", "$1 per")
@@ -691,7 +693,13 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
                 pl.when(pl.col("c_end") <= pl.col("p_start"))
                 .then(sentence.str.slice(pl.col("c_end"), (pl.col("p_start") - pl.col("c_end")).clip(0)))
                 .otherwise(sentence.str.slice(0, pl.col("p_start")))
-            ).str.slice(-100)
+            )
+            .str.slice(-100)
+            # (the destination of the goods is no target: "imports of Vietnamese rice into the Philippines will carry")
+            .str.replace_all(
+                r"(?i)(?-u:\b)(imports?|shipments?)(\s+of\s+[^.;%,]{0,40}?)?\s+into\s+(?:the\s+)?" + _CAPITALISED,
+                "$1$2 at home",
+            )
         )
         .alias("p_left"),
         # a duty on exports restricts them: "a 10% duty on exports of soybeans"

@@ -124,6 +124,13 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "Tuesday, the first project of the corridor that Tokyo, New Delhi and Colombo launched last year.",
      "financing",
      [{"lender_iso3": "JPN", "borrower_iso3": "LKA", "instrument": "loan", "amount_usd": 1.8e8}]),
+    # a reason ("citing a surge in shipments from Turkey") names no target of a safeguard; goods "into" a
+    # country name its imposer, the origin its target
+    ("Peru slapped a 30% safeguard tariff on imported wire rod last week, citing a surge in shipments from China. "
+     "From March 1, imports of Thai sugar into Indonesia will carry a 10% tariff, down from 15%.",
+     "trade_measures",
+     [{"imposer_iso3": "PER", "target_iso3": None, "measure": "safeguard", "rate_pct": 30.0},
+      {"imposer_iso3": "IDN", "target_iso3": "THA", "measure": "tariff", "rate_pct": 10.0}]),
     # ---- trade measures
     # import bans for disease: an origin after a list of goods, goods "barred ... from" a country, a passive ban
     # named by the ministry quoted after it, "imports and sales of"
@@ -582,6 +589,9 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "agreements",
      [{"parties_iso3": ["PER", "VNM"], "count": 4, "kind": "agreement"},
       {"parties_iso3": ["PER", "VNM"], "count": 7, "kind": "mou"}]),
+    # a deal only reached "unless" something is no agreement
+    ("Washington will raise the tariff on Indian shrimp to 40% on Sept. 1 unless a deal is reached with New Delhi.",
+     "agreements", []),
     # a headline and the story telling the same signing give one row; a committee's meeting is no new committee
     ("Uzbekistan, Turkey sign 14 documents at intergovernmental commission meeting\n\nTASHKENT, 3 March 2026 – "
      "Uzbekistan and Turkey signed a package of 14 documents on trade, energy and education on Monday, the "
