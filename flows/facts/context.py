@@ -194,15 +194,27 @@ BACK_REFERENCE = (
 )
 
 
-def _mask_currency_prefixes(sentence: pl.Expr) -> pl.Expr:
+def _mask_currency_prefixes(sentence: pl.Expr, reference: FactReference) -> pl.Expr:
     """ "US$", "US dollars" and "Kuwaiti dinars" are currencies, not the country: mask them (same
     length, so offsets stay valid) before entities are read."""
     return (
         sentence.str.replace_all(r"(?-u:\b)US(\s?\$|\s+dollars?(?-u:\b))", "us$1")
         .str.replace_all(r"U\.S\.(\s?\$)", "u.s.$1")
-        # ... nor is the adjective of a currency: "45 million Kuwaiti dinars", "Hong Kong dollars"
-        .str.replace_all(rf"(?-u:\b)[A-Z]([a-z]+\s+{_CURRENCY_NOUN})", "~$1")
+        # ... nor is a demonym before a currency: "45 million Kuwaiti dinars" (a country's name is left
+        # alone: "New Zealand dollars" in a release from Wellington still names the story's country)
+        .str.replace_all(rf"(?-u:\b)[A-Z]((?:{_demonym_tails(reference)})\s+{_CURRENCY_NOUN})", "~$1")
     )
+
+
+@lru_cache(maxsize=4)
+def _demonym_tails_of(demonyms: tuple[str, ...]) -> str:
+    return "|".join(re.escape(d[1:]) for d in sorted(demonyms, key=len, reverse=True))
+
+
+def _demonym_tails(reference: FactReference) -> str:
+    """The country demonyms ("Kuwaiti", "Australian") without their capital letter, as an alternation."""
+    demonyms = reference.entities.filter((pl.col("kind") == "demonym") & pl.col("alias").str.contains(r"^[A-Z][a-z]+$"))
+    return _demonym_tails_of(tuple(demonyms["alias"]))
 
 
 _CURRENCY_NOUN = (
@@ -252,7 +264,9 @@ def sentence_context(documents: pl.DataFrame, sentences: pl.DataFrame, reference
             "char_start",
             "char_end",
             pl.col("sentence").alias("evidence"),
-            _mask_repeated_acronyms(_mask_currency_prefixes(pl.col("sentence")), reference).alias("sentence"),
+            _mask_repeated_acronyms(_mask_currency_prefixes(pl.col("sentence"), reference), reference).alias(
+                "sentence"
+            ),
         )
         # (the headline, where the source has one, is read as a hint for the whole story)
         .join(
