@@ -258,8 +258,6 @@ TEMPLATES = {
     "t_quota": r"(?i:quotas?)\s+(?:[\w-]+\s+){0,3}?(?:for|under\s+which|allowing|that\s+allow\w*|granted\s+to)\s+(?:the\s+)?{E}",
     # export controls and sanctions list whom they hit: "Taipei added Huawei and SMIC to a list of entities"
     "t_listed": _LISTED,
-    # (the clause's own list first: "Japan added 12 Chinese firms to its list, and the U.S. added 22 Iranian entities")
-    "t_listed_clause": _LISTED,
     # export controls name whom the goods may not reach: "curbs on sales of chips to China"
     "t_to": rf"^[^.;%]{{0,120}}?(?-u:\b)to\s+{THE}{{E}}",
     # imposer: who imposes it
@@ -773,11 +771,13 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     cand = cand.with_columns([tag_entities(pl.col(c), reference).alias(f"_tag_{c}") for c in sources])
     roles = {name: extract_iso3(pl.col(f"_tag_{col}"), TEMPLATES[name], reference, tagged=True) for name, col in (
         ("t_pct", "p_right"), ("t_right", "right_target"), ("t_goods_from", "right_target"), ("t_facing", "left_tail"), ("t_from", "left_tail"), ("t_from_right", "right_target"), ("t_hit", "left_tail"),
-        ("t_before", "p_left"), ("t_to", "right_target"), ("t_listed", "sentence"), ("t_listed_clause", "left_clause"), ("t_shipper", "left_tail"), ("i_dest", "left_tail"), ("t_quota", "sentence"), ("t_paren", "p_left"), ("t_head", "left_tail"),
+        ("t_before", "p_left"), ("t_to", "right_target"), ("t_listed", "sentence"), ("t_shipper", "left_tail"), ("i_dest", "left_tail"), ("t_quota", "sentence"), ("t_paren", "p_left"), ("t_head", "left_tail"),
         ("i_poss", "left_unmarked"), ("i_poss_near", "left_unmarked"), ("i_subj", "left_unmarked"), ("i_co", "left_unmarked"), ("i_rel", "right_head"),
         ("i_from", "right_head"), ("i_under", "right_head"), ("i_into", "sentence"), ("i_in", "right_head"), ("i_adj", "p_right"), ("i_said", "right_head"), ("i_start", "sentence"), ("prev_subject", "prev_sentence"),
     )}  # fmt: skip
     roles["i_co2"] = extract_iso3(pl.col("_tag_left_unmarked"), TEMPLATES["i_co"], reference, group=2, tagged=True)
+    # (the clause's own list first: "Japan added 12 Chinese firms to its list, and the U.S. added 22 Iranian entities")
+    roles["t_listed_clause"] = extract_iso3(pl.col("_tag_left_clause"), TEMPLATES["t_listed"], reference, tagged=True)
     target_span = (
         pl.when(pl.col("measure") == "export_control")
         # export controls name whom the goods may not reach: "shipments of chips to the UAE and Saudi Arabia"
@@ -1118,10 +1118,11 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
     # "tariffs of 100% on Canadian canola oil, and 25% on pork": a rate of the same list, same target
     # ... or of the same sentence, when the rate names no scope of its own: "kept its 24% tariff on
     # American goods suspended, while leaving a 10% levy in place"
+    prev_in_sentence = pl.col("target_iso3").shift(1).over("doc_id", "sent_id")
     same_list = pl.coalesce(
         pl.col("target_iso3").shift(1).over("doc_id", "sent_id", "c_start"),
         pl.when(~pl.col("p_right").str.contains(r"^\s*(?:[\w-]+\s+){0,2}?(?:on|for|against|to)\s")).then(
-            pl.col("target_iso3").shift(1).over("doc_id", "sent_id")
+            prev_in_sentence
         ),
         # ... or the next item of a package: "a 15% levy on US coal and LNG and a 10% tariff on crude oil"
         pl.when(
@@ -1130,7 +1131,7 @@ def _inherit(cand: pl.DataFrame) -> pl.DataFrame:
             & ~pl.col("right_target").str.contains(
                 r"(?i)^[^.;,]{0,40}?(?-u:\b)(?:all|other|every|MFN|most-favou?red)(?-u:\b)"
             )
-        ).then(pl.col("target_iso3").shift(1).over("doc_id", "sent_id")),
+        ).then(prev_in_sentence),
     )
 
     is_pct = pl.col("p_start").is_not_null()

@@ -42,6 +42,8 @@ _RIGHT_OTHER = rf"^\s*(?:[\w-]+\s+){{0,2}}?{words(NOT_FLOW_CUES)}"
 # "trade surplus", "trade deal": blank the word "trade" so it is not read as a flow cue.
 _TRADE_NOT_FLOW = rf"(?i)(?-u:\b)(?:trade|trading)(\s+{alt(TRADE_NOT_FLOW)}(?-u:\b))"
 _SPECULATION = words([s if s != "may" else "(?-i:may)" for s in SPECULATION])
+# a source is no destination: "..., according to the Zambia Statistics Agency"
+_ACCORDING_TO = r"(?i)(?-u:\b)according\s+to(?-u:\b)"
 _SAID_NEXT = r",\s+(?:said|says|say|told|added|warned|noted)\s[\s\S]*$"
 
 _FLOW_WORD = words(
@@ -89,7 +91,8 @@ TEMPLATES = {
 }
 # A subject in apposition trades with the country its description names: "Greece's largest trading
 # partner in the Gulf, Saudi Arabia, sold it ...", "China, the largest buyer of Zimbabwean tobacco, bought ..."
-_APPOS_VERB = r"(?:[\w-]+\s+){0,2}?(?i:sold|sells|bought|buys|exported|exports|imported|imports|shipped|ships|supplied|purchased)(?-u:\b)"
+_APPOS_VERBS = r"(?i:sold|sells|bought|buys|exported|exports|imported|imports|shipped|ships|supplied|purchased)"
+_APPOS_VERB = r"(?:[\w-]+\s+){0,2}?" + _APPOS_VERBS + r"(?-u:\b)"
 TEMPLATES["appos_poss"] = r"{E}" + POSS + r"\s+[^,;]{1,60}?,\s+" + THE + r"{E},\s+" + _APPOS_VERB
 TEMPLATES["appos_desc"] = r"{E},\s+(?i:the|its|their|an?)\s+[^,;]{0,60}?{E}[^,;]{0,30}?,\s+" + _APPOS_VERB
 _SENTENCE_ONLY = ("made", "supplier", "buyer", "supplier_appos", "buyer_appos", "appos_poss", "appos_desc")
@@ -182,8 +185,7 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         # (the last cue wins, and "shipments" alone is an export cue)
         .str.replace_all(_INBOUND, "imports")
         .str.replace_all(_OUTBOUND, "exports")
-        # a source is no destination: "..., according to the Zambia Statistics Agency"
-        .str.replace_all(r"(?i)(?-u:\b)according\s+to(?-u:\b)", "per")
+        .str.replace_all(_ACCORDING_TO, "per")
     )
     left_cue = unblank.str.extract(_LAST_CUE, 1)
     right_cue = pl.col("right_clause").str.replace_all(_TRADE_NOT_FLOW, "~$1").str.extract(_RIGHT_CUE, 1)
@@ -201,8 +203,7 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         .str.replace_all(_SHARE_TO, "$1~")
         .str.replace_all(_INBOUND, "imports")
         .str.replace_all(_OUTBOUND, "exports")
-        # a source is no destination: "..., according to the Zambia Statistics Agency"
-        .str.replace_all(r"(?i)(?-u:\b)according\s+to(?-u:\b)", "per")
+        .str.replace_all(_ACCORDING_TO, "per")
     )
     cand = cand.with_columns(
         tag_entities(clause_without_shares, reference).alias("_tag_clause"),
@@ -244,9 +245,7 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
     appos = (
         pl.col("_appos_subject").is_not_null()
         & pl.col("_appos_partner").ne_missing(pl.col("_appos_subject"))
-        & pl.col("left_clause").str.contains(
-            r"(?i)(?:sold|sells|bought|buys|exported|exports|imported|imports|shipped|ships|supplied|purchased)\s+(?:[\w-]+\s+){0,3}?$"
-        )
+        & pl.col("left_clause").str.contains(_APPOS_VERBS + r"\s+(?:[\w-]+\s+){0,3}?$")
     )
     # a total is from everyone, whatever role the sentence gave a country: "China remains Türkiye's biggest
     # supplier of tyres, selling $412 million worth last year, while total tyre imports reached $1.26 billion"
