@@ -197,6 +197,8 @@ def _parties(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     """Customer, counterparty and their countries from the airlines a sentence names."""
     airline_re = f"(?:{reference.airline_re}|{_GENERIC_AIRLINE})"
     counterparty_re = rf"(?i:operated\s+by|from|with|by|lessor)\s+{THE}(?:{_FILL}{{0,3}}?)({airline_re})"
+    # an air force is no airline: "for the Ghana Air Force"
+    cand = cand.with_columns(pl.col("sentence", "_local").str.replace_all(r"(\p{Lu}\w*\s+Air)\s+Force", "$1force"))
     sentence = pl.col("sentence")
     cand = cand.with_columns(
         # the airlines of the model's own clause, else of the sentence ("Jazeera Airways signed ...;
@@ -215,7 +217,11 @@ def _parties(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     )
     first = pl.col("_airlines").list.get(0, null_on_oob=True)
     second = pl.col("_airlines").list.get(1, null_on_oob=True)
-    lessee = sentence.str.extract(rf"{_LEASED_TO}({airline_re})", 1)
+    lessee = pl.coalesce(
+        sentence.str.extract(rf"{_LEASED_TO}({airline_re})", 1),
+        # a lessor places jets with the airline that leases them: "will place 15 A330neos with Garuda on long-term leases"
+        sentence.str.extract(rf"(?i:plac\w+)\s+[^.;]{{0,80}}?\swith\s+{THE}({airline_re})\s+(?i:on|under)\s+(?:[\w-]+\s+){{0,2}}?(?i:leases?)", 1),
+    )
     customer = pl.coalesce(
         lessee,
         pl.when(first.ne_missing(pl.col("_counter"))).then(first),
@@ -518,6 +524,16 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
     # the total of a deal split by model in the next sentence gives the per-model rows only
     split = cand.filter("_composition").select("doc_id", (pl.col("sent_id") - 1).alias("sent_id"), "deal").unique()
     cand = cand.join(split, on=["doc_id", "sent_id", "deal"], how="anti")
+    # an airline buying new jets orders them ("agreed to buy 10 A321XLRs from Airbus"); buying used ones,
+    # or a government's buying, is a purchase
+    airline_buys_new = (
+        (pl.col("deal") == "purchase")
+        & pl.col("customer").is_not_null()
+        & ~pl.col("sentence").str.contains(r"(?i)(?-u:\b)(?:used|second-?hand|pre-?owned|older)(?-u:\b)")
+        & pl.col("counterparty").is_null()
+        & ~pl.col("sentence").str.contains(r"(?i)(?-u:\b)(?:ministry|military|air\s*force|defen[cs]e|government)(?-u:\b)")
+    )
+    cand = cand.with_columns(pl.when(airline_buys_new).then(pl.lit("order")).otherwise("deal").alias("deal"))
     maker_iso3 = pl.col("manufacturer").replace_strict(
         {v: k for k, v in _primary_manufacturer(reference).items()}, default=None, return_dtype=pl.Utf8
     )

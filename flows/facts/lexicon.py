@@ -218,7 +218,9 @@ DEAL_CUES: dict[str, tuple[str, ...]] = {
     "mou": (r"memorand(?:ums?|a)", r"MoUs?", r"MOUs?", r"letters?\s+of\s+intent", r"LoIs?", r"LOIs?", r"framework\s+agreements?"),
     # an airline's "purchase agreement" for new jets is an order
     # (firming up a purchase of new jets is an order: "firmed up the purchase of 103 Boeing aircraft")
-    "order": (r"order\w*", r"(?:exercis\w+|took\s+up|takes\s+up|taken\s+up)\s+(?:its\s+|the\s+)?(?:options?|purchase\s+rights?)", r"commitments?\s+for", r"firm\s+order", r"purchase\s+agreements?", r"firm(?:ed|s)?\s+up\s+(?:the\s+|an?\s+|its\s+)?purchase"),
+    "order": (r"order\w*", r"(?:exercis\w+|took\s+up|takes\s+up|taken\s+up)\s+(?:its\s+|the\s+)?(?:options?|purchase\s+rights?)", r"commitments?\s+for", r"firm\s+order", r"purchase\s+agreements?", r"firm(?:ed|s)?\s+up\s+(?:the\s+|an?\s+|its\s+)?purchase",
+              # a deal or contract for a number of jets: "finalised a deal for 20 A321XLRs"
+              r"(?:deal|contract)\s+(?:for|covering)\s+(?:up\s+to\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen)"),
     "purchase": (r"purchas\w+", r"buy(?:s|ing)?", r"bought", r"acquir\w+", r"acquisitions?"),
     "delivery": (r"deliver\w*", r"took\s+delivery", r"taken\s+delivery", r"take\s+delivery", r"handed\s+over", r"received", r"arriv\w+"),
     "certification": (r"certif\w+", r"type\s+certificate", r"airworthiness", r"validat\w+", r"recogni[sz]\w+\s+(?:[\w’'-]+\s+){0,3}?aviation\s+authorit\w+", r"approv\w+\s+(?:\w+\s+){0,3}?(?:aircraft|jets?|planes?|to\s+fly|operat\w+)"),

@@ -638,8 +638,9 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         )
         .otherwise(sentence.str.slice(a_end))
         .str.replace_all(r"(?i)(?-u:\b)on\s+top\s+of(?-u:\b)", "ontopof")
-        # (the lower end of a range between the measure word and the rate: "tariffs of between 10% and 15% ... on U.S. farm products")
-        .str.replace_all(r"(?i)between\s+\d+(?:[.,]\d+)?\s?%\s+and\s", "between N and ")
+        # (the lower end of a range between the measure word and the rate: "tariffs of between 10% and 15% ... on U.S. farm products",
+        # "Duties ranging from 5% to 19% will apply to Brazilian beef")
+        .str.replace_all(r"(?i)(between|from)\s+\d+(?:[.,]\d+)?\s?%\s+(and|to)\s", "$1 N $2 ")
         # countries inside an agreement's name are not targets: "products that do not comply with the
         # United States-Mexico-Canada Agreement"
         .str.replace_all(_AGREEMENT_NAME, "the Agreement")

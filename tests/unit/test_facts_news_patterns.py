@@ -615,6 +615,22 @@ CASES: list[tuple[str, str, list[dict]]] = [
       {"parties_iso3": ["FJI", "WSM"], "count": 1, "kind": "agreement"},
       {"parties_iso3": ["FJI", "WSM"], "count": 1, "kind": "mou"},
       {"parties_iso3": ["FJI", "TON"], "count": 1, "kind": "mou"}]),
+    # the lower end of a range before the rate does not hide whose goods "apply to" names
+    ("QUITO — Duties ranging from 8% to 22.5% will apply to Peruvian avocados entering Ecuador from March 1, "
+     "the agriculture ministry said.", "trade_measures",
+     [{"imposer_iso3": "ECU", "target_iso3": "PER", "measure": "tariff", "rate_pct": 22.5}]),
+    # a lessor "places" jets with the airline that leases them; "Embraer 190" is the E190; a deal for N jets is an order
+    ("SMBC Aviation Capital will place eight Airbus A321neos with Air Arabia on long-term leases. Air Botswana "
+     "will wet-lease two Embraer 190s from South Africa's Airlink. Vietnam Airlines finalised a deal for 12 "
+     "Airbus A350-900s on Tuesday.", "aviation_deals",
+     [{"manufacturer": "Airbus", "model": "A321neo", "quantity": 8, "deal": "lease", "customer_iso3": "ARE"},
+      {"manufacturer": "Embraer", "model": "E190", "quantity": 2, "deal": "wet_lease", "customer_iso3": "BWA"},
+      {"manufacturer": "Airbus", "model": "A350-900", "quantity": 12, "deal": "order", "customer_iso3": "VNM"}]),
+    # an airline buying new jets orders them; a government buying for its air force purchases
+    ("BOGOTA — Avianca agreed to buy eight Boeing 787-9s, the carrier said. Separately, Ghana's defence ministry "
+     "agreed to buy two Embraer C-390 transport aircraft for the Ghana Air Force.", "aviation_deals",
+     [{"manufacturer": "Boeing", "model": "787-9", "quantity": 8, "deal": "order", "customer_iso3": "COL"},
+      {"manufacturer": "Embraer", "model": "C-390", "quantity": 2, "deal": "purchase", "customer_iso3": "GHA"}]),
 ]  # fmt: skip
 
 
