@@ -220,7 +220,10 @@ def _parties(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     lessee = pl.coalesce(
         sentence.str.extract(rf"{_LEASED_TO}({airline_re})", 1),
         # a lessor places jets with the airline that leases them: "will place 15 A330neos with Garuda on long-term leases"
-        sentence.str.extract(rf"(?i:plac\w+)\s+[^.;]{{0,80}}?\swith\s+{THE}({airline_re})\s+(?i:on|under)\s+(?:[\w-]+\s+){{0,2}}?(?i:leases?)", 1),
+        sentence.str.extract(
+            rf"(?i:plac\w+)\s+[^.;]{{0,80}}?\swith\s+{THE}({airline_re})\s+(?i:on|under)\s+(?:[\w-]+\s+){{0,2}}?(?i:leases?)",
+            1,
+        ),
     )
     customer = pl.coalesce(
         lessee,
@@ -531,7 +534,9 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
         & pl.col("customer").is_not_null()
         & ~pl.col("sentence").str.contains(r"(?i)(?-u:\b)(?:used|second-?hand|pre-?owned|older)(?-u:\b)")
         & pl.col("counterparty").is_null()
-        & ~pl.col("sentence").str.contains(r"(?i)(?-u:\b)(?:ministry|military|air\s*force|defen[cs]e|government)(?-u:\b)")
+        & ~pl.col("sentence").str.contains(
+            r"(?i)(?-u:\b)(?:ministry|military|air\s*force|defen[cs]e|government)(?-u:\b)"
+        )
     )
     cand = cand.with_columns(pl.when(airline_buys_new).then(pl.lit("order")).otherwise("deal").alias("deal"))
     maker_iso3 = pl.col("manufacturer").replace_strict(
