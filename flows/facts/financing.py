@@ -279,6 +279,16 @@ _CLAUSE_ONLY = ("signer", "with")
 _LENDER_TEMPLATES = ("l_from", "l_by", "l_asked", "l_adj", "l_invest", "l_subj", "l_bullet")  # in order of trust
 
 
+# the source named right after an amount: "€200 million loan from France", "$50 million in grants from the AfDB"
+_OWN_SOURCE = (
+    rf"^[^;,]{{0,30}}?(?i:loans?|credits?|financing|funding|grants?)\s+{_FILL}{{0,2}}?(?i:from|by)\s+{THE}{{E}}"
+)
+_OWN_SOURCE_ORG = (
+    r"^[^;,]{{0,30}}?(?i:loans?|credits?|financing|funding|grants?)\s+(?:[\w-]+\s+){{0,2}}?(?i:from|by)\s+"
+    r"(?:the\s+)?({org})"
+)
+
+
 def _no_preposition_fill(tagged: pl.Expr) -> pl.Expr:
     """A country's adjective before a loan ("Chinese loans", "Japan's new grant") has no preposition
     between them: "provide Tajikistan with a grant" is Tajikistan's to receive (a stop character
@@ -337,6 +347,18 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         ).alias("_org"),
         clause_isos.fill_null(pl.lit([], dtype=pl.List(pl.Utf8))).alias("_clause_isos"),
     )
+    # the amount's own source right after it beats an institution named earlier in the clause: "The EIB added
+    # €60 million, on top of a €200 million loan from France"
+    if "left_clause" in cand.columns:
+        own_text = pl.concat_str("_amount_text", "right_clause")
+        own_from = extract_iso3(tag_entities(own_text, reference), _OWN_SOURCE, reference, tagged=True)
+        own_org = own_text.str.extract(ascii_word_classes(_OWN_SOURCE_ORG.format(org=reference.org_re)), 1)
+        cand = cand.with_columns(
+            pl.when(own_from.is_not_null() | own_org.is_not_null()).then(own_org).otherwise("_org").alias("_org"),
+            own_from.alias("_own_from"),
+        )
+    else:
+        cand = cand.with_columns(pl.lit(None, dtype=pl.Utf8).alias("_own_from"))
     org_iso3 = pl.col("_org").replace_strict(reference.iso3_of, default=None, return_dtype=pl.Utf8)
     multilateral = (
         pl.col("_org").replace_strict(reference.kind_of, default=None, return_dtype=pl.Utf8) == "multilateral"
@@ -362,7 +384,11 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     borrower_in_sentence = pl.coalesce("s_b_dative", "s_b_subj", "s_b_to")
     borrower_named = pl.coalesce(borrower_in_clause, borrower_in_sentence)
     lender_country = pl.coalesce(
-        "_org_iso3", *[f"c_{n}" for n in _LENDER_TEMPLATES], "_signed_lender", *[f"s_{n}" for n in _LENDER_TEMPLATES]
+        "_org_iso3",
+        "_own_from",
+        *[f"c_{n}" for n in _LENDER_TEMPLATES],
+        "_signed_lender",
+        *[f"s_{n}" for n in _LENDER_TEMPLATES],
     )
 
     cand = cand.with_columns(
@@ -379,6 +405,14 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         .otherwise(pl.when(lender_country.ne_missing(borrower_named)).then(lender_country))
         .alias("lender_iso3"),
     )
+    cand = cand.with_columns(
+        text.str.extract_all(reference.org_re)
+        .list.eval(pl.element().replace_strict(reference.iso3_of, default=None, return_dtype=pl.Utf8))
+        .list.concat(pl.concat_list(pl.col("s_l_from")))
+        .list.drop_nulls()
+        .alias("_lender_isos")
+    )
+    other_lenders = [pl.col("_lender_isos").list.get(i, null_on_oob=True) for i in range(3)]
     back = text.str.contains(BACK_REFERENCE)
     lender = pl.col("lender_iso3")
     # signed with a body the reference does not know ("with the Subic Bay Metropolitan Authority"): the
@@ -389,11 +423,15 @@ def _roles(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     borrower = pl.coalesce(
         pl.when(borrower_in_clause.ne_missing(lender)).then(borrower_in_clause),
         pl.when(with_local_body & pl.col("home").ne_missing(lender)).then("home"),
-        pl.when(back & pl.col("subject").ne_missing(lender)).then("subject"),
-        first_other(pl.col("_clause_isos"), lender),
+        pl.when(
+            back & pl.col("subject").ne_missing(lender) & ~pl.col("_lender_isos").list.contains(pl.col("subject"))
+        ).then("subject"),
+        first_other(pl.col("_clause_isos"), lender, *other_lenders),
         pl.when(borrower_in_sentence.ne_missing(lender)).then(borrower_in_sentence),
         pl.when(pl.col("home").ne_missing(lender)).then("home"),
-        first_other(pl.col("isos"), lender),
+        # (not the country of another lender the sentence names: "Japan's JICA signed ..., while a $400 million
+        # loan from the ADB covers the rest", "..., on top of a €150 million loan from Germany")
+        first_other(pl.col("isos"), lender, *other_lenders),
         first_other(pl.col("main"), lender),
     )
     cand = cand.with_columns(

@@ -631,6 +631,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "agreed to buy two Embraer C-390 transport aircraft for the Ghana Air Force.", "aviation_deals",
      [{"manufacturer": "Boeing", "model": "787-9", "quantity": 8, "deal": "order", "customer_iso3": "COL"},
       {"manufacturer": "Embraer", "model": "C-390", "quantity": 2, "deal": "purchase", "customer_iso3": "GHA"}]),
+    # an amount's own source right after it beats an institution named earlier in the clause
+    ("ACCRA — The African Development Bank approved a $90 million loan for the Tema port expansion, on top of "
+     "a €150 million loan from Germany.", "financing",
+     [{"lender_iso3": None, "borrower_iso3": "GHA", "instrument": "loan", "amount_usd": 9e7},
+      {"lender_iso3": "DEU", "borrower_iso3": "GHA", "instrument": "loan"}]),
 ]  # fmt: skip
 
 
