@@ -20,7 +20,7 @@ FLOW_CUES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # "trade" followed by these is not a flow of goods.
 TRADE_NOT_FLOW = (
-    r"surplus", r"deficit", r"gap", r"imbalance", r"deals?", r"agreements?", r"wars?", r"pacts?", r"talks",
+    r"surplus", r"deficit", r"gap", r"imbalance", r"balance", r"deals?", r"agreements?", r"wars?", r"pacts?", r"talks",
     r"fairs?", r"tensions", r"disputes?", r"barriers?", r"polic(?:y|ies)", r"negotiations?", r"representative",
     r"ministers?", r"ministry", r"partners?", r"partnership", r"fraud", r"routes?", r"hubs?", r"zones?",
     r"frictions?", r"officials?", r"bodies", r"body", r"rules?", r"remedies", r"remedy", r"defen[cs]e", r"missions?",
@@ -34,7 +34,7 @@ NOT_FLOW_CUES = (
     r"ports?", r"canal", r"highway", r"expressway", r"bridge", r"plant", r"factory", r"deals?", r"contracts?",
     r"orders?", r"aircraft", r"jets?", r"planes?", r"GDP", r"revenues?", r"profits?", r"valuation", r"market\s+value",
     r"budget", r"costs?", r"costing", r"valued", r"tariffs?", r"duties", r"levies", r"package", r"\w*bonds?", r"sukuk", r"notes", r"(?:treasury\s+|T-)?bills", r"securities", r"tranches?", r"debt",
-    r"reserves", r"remittances", r"deficits?", r"surplus(?:es)?", r"imbalances?", r"sales\s+of\s+(?:shares|stock)", r"shares?", r"stake",
+    r"reserves", r"remittances", r"deficits?", r"surplus(?:es)?", r"imbalances?", r"balances?", r"sales\s+of\s+(?:shares|stock)", r"shares?", r"stake",
 )  # fmt: skip
 # Speculation and targets: not facts.
 SPECULATION = (

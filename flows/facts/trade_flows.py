@@ -113,6 +113,14 @@ _COMPARISON = (
     r"(?i)(?:(?:up|down|rising|falling|compared|increas\w+|decreas\w+|rose|fell)\s+)?(?:from|with|against)\s+"
     r"(?:(?:less|more)\s+than|nearly|almost|about|around|roughly|just|some|over|under)?\s*$"
 )
+# a change is no value: "an increase of USD 10.5 billion", "exports rose by $2 billion"
+_CHANGE_OF = (
+    r"(?i)(?:(?-u:\b)(?:an?\s+)?(?:increase|rise|growth|decline|drop|fall|jump|decrease|gain)\s+of|"
+    r"(?-u:\b)(?:up|down|rose|fell|increased|decreased|grew|jumped|declined|dropped|climbed|slipped)\s+by)"
+    r"\s+(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|more\s+than\s+)?$"
+)
+# a country's trade with the whole world has no partner: "the foreign trade turnover of Uzbekistan"
+_WORLD_TRADE = r"(?i)(?-u:\b)(?:foreign|external|international|global)\s+trade(?-u:\b)"
 _PRONOUN_FIGURE = (
     r"(?i)(?:^|\W)(?:they|these|those|it|the\s+(?:figure|total|value))\s+(?:[\w-]+\s+){0,2}?"
     r"(?:reached|totall?ed|came\s+to|stood\s+at|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|jumped\s+to|hit|amounted\s+to|were|was)"
@@ -337,6 +345,9 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         | ((flow == "import") & clause_without_shares.str.contains(_UNNAMED_FROM))
         | pl.col("sentence").str.contains(_OTHER_WAY)
     ) & ~with_group
+    world_trade = pl.col("left_clause").str.contains(_WORLD_TRADE) & ~pl.col("clause").str.contains(
+        r"(?i)(?-u:\b)(?:with|between)\s"
+    )
     reporter = pl.col("reporter_iso3")
     cand = cand.with_columns(
         pl.when(pl.col("partner_iso3").is_null() & unnamed)
@@ -352,7 +363,7 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
     # A bilateral value needs both sides: take the other from the sentence, then the document
     # (not for trade with a group or a region).
     cand = cand.with_columns(
-        pl.when((flow == "bilateral") & ~with_group)
+        pl.when((flow == "bilateral") & ~with_group & ~world_trade)
         .then(
             pl.coalesce(
                 "partner_iso3",
@@ -379,6 +390,7 @@ def extract_trade_flows(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: Fac
         # by 39% ... and save exporters €4 billion a year")
         & ~pl.col("left").str.contains(_SPECULATION)
         & ~pl.col("right").str.contains(UNIT_PRICE)
+        & ~pl.col("left").str.slice(-40).str.contains(_CHANGE_OF)
         & pl.col("reporter_iso3").is_not_null()
         & pl.col("reporter_iso3").ne_missing(pl.col("partner_iso3"))
     )

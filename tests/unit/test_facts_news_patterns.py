@@ -636,6 +636,12 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "a €150 million loan from Germany.", "financing",
      [{"lender_iso3": None, "borrower_iso3": "GHA", "instrument": "loan", "amount_usd": 9e7},
       {"lender_iso3": "DEU", "borrower_iso3": "GHA", "instrument": "loan"}]),
+    # a country's foreign trade has no partner; a change and a balance are no values; "8 703.6" groups by spaces
+    ("ASTANA — The foreign trade turnover of Kazakhstan reached USD 61.2 billion in January–August, an increase "
+     "of USD 4.4 billion, and the trade balance was positive at USD 9.8 billion. Imports from China amounted to "
+     "USD 8 703.6 million.", "trade_flows",
+     [{"reporter_iso3": "KAZ", "partner_iso3": None, "flow": "bilateral", "value_usd": 6.12e10},
+      {"reporter_iso3": "KAZ", "partner_iso3": "CHN", "flow": "import", "value_usd": 8.7036e9}]),
 ]  # fmt: skip
 
 
