@@ -224,6 +224,12 @@ _CURRENCY_NOUN = (
 )
 
 
+_TITLED_NAME = (
+    r"((?-u:\b)(?:President|Minister|Premier|Chancellor|Secretary|King|Queen|Prince|Princess|Emir|Sheikh|Sultan|"
+    r"Senator|Governor|Mayor|Ambassador|Chairman|Chairwoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)({name}) (\p{{Lu}}\p{{Ll}})"
+)
+
+
 def _mask_ambiguous_countries(frame: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     """A country name that is also something else ("Georgia", the US state) is the country only in
     a document that shows it ("Tbilisi", "the Caucasus"); elsewhere it is lower-cased (same length,
@@ -279,6 +285,10 @@ def sentence_context(documents: pl.DataFrame, sentences: pl.DataFrame, reference
             how="left",
         )
         .pipe(_mask_ambiguous_countries, reference)
+        # a titled person's given name is no place: "President Santiago Peña" (joined to the surname, same length)
+        .with_columns(
+            pl.col("sentence").str.replace_all(_TITLED_NAME.format(name=reference.entity_re), "${1}${2}_${3}")
+        )
         .with_columns(pl.col("sentence").str.extract_all(reference.entity_re).alias("ents"))
         .with_columns(actor_isos(pl.col("ents"), reference).alias("isos"))
     )

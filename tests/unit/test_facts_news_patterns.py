@@ -642,6 +642,10 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "USD 8 703.6 million.", "trade_flows",
      [{"reporter_iso3": "KAZ", "partner_iso3": None, "flow": "bilateral", "value_usd": 6.12e10},
       {"reporter_iso3": "KAZ", "partner_iso3": "CHN", "flow": "import", "value_usd": 8.7036e9}]),
+    # a titled person's given name is no capital: "President Santiago Peña" is not Chile
+    ("TAIPEI — Paraguayan President Santiago Peña and Taiwan's president witnessed the signing of five "
+     "agreements on Thursday.", "agreements",
+     [{"parties_iso3": ["PRY", "TWN"], "count": 5, "kind": "agreement"}]),
 ]  # fmt: skip
 
 
