@@ -115,9 +115,11 @@ _WISH_LEFT = (
 _DUMPING_HINT = r"(?i)(?-u:\b)(?:dump(?:ed|ing)|expiry\s+review|sunset\s+review|below\s+(?:cost|fair\s+value|normal\s+value))(?-u:\b)"
 _SUBSIDY_HINT = r"(?i)(?-u:\b)(?:subsidi[sz]ed|subsidies|anti-subsidy)(?-u:\b)"
 _ITS_GOODS_FACE = r"^(?:Its|Their)\s+(?:[\w-]+\s+)?(?:goods|exports|products|shipments)\s+(?:[\w-]+\s+){0,2}?(?:face|faces|pay|pays|are\s+charged)\s"
+# ("Chile, whose goods have paid the 10% baseline US tariff", "Kenya's flowers, which face a 10% U.S. tariff")
 _WHICH_FACE = (
-    r"{E}(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?{E})*,?\s+(?:which|who|that)\s+(?:now\s+|already\s+|still\s+)?"
-    r"(?:face|faces|pay|pays|get|gets|are\s+charged)\s+[^,;]{0,30}$"
+    r"{E}(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?{E})*(?:(?:'s|’s)(?:\s+[\w-]+){1,2})?,?\s+"
+    r"(?:which|who|that|whose\s+(?:goods|exports|products|shipments))\s+(?:have\s+|has\s+)?(?:now\s+|already\s+|still\s+)?"
+    r"(?:face|faces|faced|pay|pays|paid|get|gets|are\s+charged)\s+[^,;]{0,30}$"
 )
 # what a rate would do if someone imposed it: "estimated that a 25% tariff would knock 0.4 points off growth"
 _HYPOTHESIS_LEFT = r"(?i)(?-u:\b)(?:that|if|whether)\s+(?:an?|the)\s+$"
@@ -278,7 +280,9 @@ TEMPLATES = {
     # March 1, the UAE's Ministry of Climate Change and Environment said"
     "i_said": rf",\s+{THE}{{E}}{POSS}\s+(?:{_FILL}){{0,6}}?(?i:ministry|authority|department|government|agency|commission|customs|regulator)(?-u:\b)[^,;]{{0,60}}?\s(?:said|says|announced|stated)(?-u:\b)",
     # the country named between the rate and the measure word: "which now face a 15% US tariff"
-    "i_adj": r"^\s*{E}\s+(?:[\w-]+\s+)?(?i:tariffs?|duty|duties|levy|levies|surcharges?)(?-u:\b)",
+    # ("the 10% baseline US tariff")
+    "i_adj": r"^\s*(?:(?i:baseline|additional|extra|reciprocal|new|retaliatory|punitive|blanket|general|standard|flat|special|"
+    r"temporary|universal|so-called)\s+){0,2}{E}\s+(?:[\w-]+\s+)?(?i:tariffs?|duty|duties|levy|levies|surcharges?)(?-u:\b)",
     # where a measure took effect is who imposes it: "A 10% export tax on raw cashew nuts took effect in Ivory Coast"
     "i_in": rf"^[^.;%]{{0,80}}?(?i:took\s+effect|came\s+into\s+(?:force|effect)|(?:is|are|was|were)\s+(?:now\s+)?in\s+(?:force|effect|place))\s+in\s+{THE}{{E}}",
     # "a 25% duty on shipments above their quota under Brussels' own safeguard regime"

@@ -646,6 +646,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("TAIPEI — Paraguayan President Santiago Peña and Taiwan's president witnessed the signing of five "
      "agreements on Thursday.", "agreements",
      [{"parties_iso3": ["PRY", "TWN"], "count": 5, "kind": "agreement"}]),
+    # whose goods pay a rate is its target; the country between a rate's adjective and its measure word imposes it
+    ("Peru, whose exports have paid the 10% baseline US tariff since April, is seeking relief. Ghana's cocoa, "
+     "which faces a 15% reciprocal U.S. tariff, lost ground.", "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": "PER", "measure": "tariff", "rate_pct": 10.0},
+      {"imposer_iso3": "USA", "target_iso3": "GHA", "measure": "tariff", "rate_pct": 15.0}]),
 ]  # fmt: skip
 
 
