@@ -118,6 +118,11 @@ _NOT_A_DEAL = (
     r"(?i)(?-u:\b)(?:convert\w*\s+(?:[\w-]+\s+){0,7}?orders?\s+(?:into|to)\s|standardi[sz]\w*\s+on|"
     r"swap\w*\s+(?:\w+\s+){0,3}?for)(?-u:\b)"
 )
+# a deal only weighed is no deal: "said it was "studying" an order for up to 30 more A220s", "is in talks to lease"
+_WEIGHED = (
+    r"(?i)(?-u:\b)(?:studying|weighing|evaluating|considering|mulling|exploring|assessing|eyeing|in\s+talks|"
+    r"negotiating|discussing|held\s+talks)(?-u:\b)[^.;]{0,50}$"
+)
 _UNTOLD = r"(?i)(?-u:\b)(?:did\s+not|didn't|does\s+not|doesn't|would\s+not|declined\s+to)\s+(?:say|disclose|specify|reveal|give)(?-u:\b)"
 # A manufacturer's tally or an airline's fleet, not a deal: "Airbus now counts 74 firm orders for the
 # A350F from 11 customers", "Asman currently flies two leased Boeing 737-300s"
@@ -215,8 +220,16 @@ def _parties(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
         # the agent of a passive deal verb is the customer: "leased by Thai Airways from Avolon"
         sentence.str.replace_all(_PASSIVE_BY, "$1 agent").str.extract(counterparty_re, 1).alias("_counter"),
     )
-    first = pl.col("_airlines").list.get(0, null_on_oob=True)
-    second = pl.col("_airlines").list.get(1, null_on_oob=True)
+    # a lessor never leases from itself: "Lao Skyway signed a letter of intent to lease two C909s from China
+    # Aircraft Leasing Group (CALC)" (the lessee is an airline, perhaps one we do not know)
+    lessors = [a for a, k in reference.kind_of.items() if k == "lessor"]
+    airlines = (
+        pl.when(pl.col("deal").is_in(["lease", "wet_lease"]))
+        .then(pl.col("_airlines").list.eval(pl.element().filter(~pl.element().is_in(lessors))))
+        .otherwise("_airlines")
+    )
+    first = airlines.list.get(0, null_on_oob=True)
+    second = airlines.list.get(1, null_on_oob=True)
     lessee = pl.coalesce(
         sentence.str.extract(rf"{_LEASED_TO}({airline_re})", 1),
         # a lessor places jets with the airline that leases them: "will place 15 A330neos with Garuda on long-term leases"
@@ -253,8 +266,9 @@ def _parties(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     airline_iso3 = {k: v for k, v in reference.iso3_of.items() if reference.category_of[k] == "airline"}
     # An unknown airline's country: the country named just before it ("Norway's Norse Atlantic"),
     # not before another airline ("wet-leased from Spain's Wamos Air").
+    # (or the place it is based in: "Toronto-based Porter Airlines")
     country_before = ascii_word_classes(
-        rf"(?:{reference.country_re}){POSS}\s+(?:[\w-]+\s+)?(?:[A-Z][\w’'-]*\s+){{0,3}}[A-Z][\w’'-]*"
+        rf"(?:{reference.country_re})(?:{POSS}|-based)\s+(?:[\w-]+\s+)?(?:[A-Z][\w’'-]*\s+){{0,3}}[A-Z][\w’'-]*"
     )
 
     country_after = ascii_word_classes(
@@ -284,10 +298,17 @@ def _parties(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
                 for i in range(2)
             ]
         )
-        return pl.coalesce(known, pl.when(pl.col(name).is_not_null()).then(to_iso3(near, reference)))
+        # (a city the airline is based in counts too: "Toronto-based Porter Airlines")
+        place = near.str.to_lowercase().replace_strict(reference.place_of, default=None, return_dtype=pl.Utf8)
+        return pl.coalesce(
+            known, pl.when(pl.col(name).is_not_null()).then(pl.coalesce(to_iso3(near, reference), place))
+        )
 
     return cand.with_columns(
-        pl.col("_customer").replace_strict(canonical, default=pl.col("_customer")).alias("customer"),
+        pl.col("_customer")
+        .replace_strict(canonical, default=pl.col("_customer"))
+        .str.replace(r"^\S+-based\s+", "")
+        .alias("customer"),
         pl.col("_counter").replace_strict(canonical, default=pl.col("_counter")).alias("counterparty"),
         iso3_of("_customer").alias("_customer_iso3"),
     )
@@ -508,6 +529,7 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
         # converting orders between variants, leaving a split untold, standardising on a type: no deal
         & ~pl.col("_local").str.contains(_NOT_A_DEAL)
         & ~pl.col("sentence").str.contains(_UNTOLD)
+        & ~(pl.col("_lclause").str.contains(_WEIGHED) & (pl.col("deal") != "mou"))
         # ("the first of a dozen Dreamliners the carrier has on order": the backlog, unless one of it was delivered)
         & (
             ~pl.col("_right").str.contains(r"(?i)^[^;.]{0,60}?(?:has|have|had)\s+(?:[\w-]+\s+)?on\s+order(?-u:\b)")

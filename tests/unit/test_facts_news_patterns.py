@@ -651,6 +651,12 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "which faces a 15% reciprocal U.S. tariff, lost ground.", "trade_measures",
      [{"imposer_iso3": "USA", "target_iso3": "PER", "measure": "tariff", "rate_pct": 10.0},
       {"imposer_iso3": "USA", "target_iso3": "GHA", "measure": "tariff", "rate_pct": 15.0}]),
+    # an airline's base names its country; a lessor is never the lessee; a deal only weighed is none
+    ("FARNBOROUGH — Calgary-based Lynx Airways placed a firm order for 12 Airbus A220-300s. Nepal's Yeti Skyline "
+     "signed a letter of intent to lease two ATR 72-600s from Avolon. Croatia Airlines said it was studying an "
+     "order for up to 15 more A220s.", "aviation_deals",
+     [{"manufacturer": "Airbus", "model": "A220-300", "quantity": 12, "deal": "order", "customer_iso3": "CAN"},
+      {"manufacturer": "ATR", "model": "ATR 72-600", "quantity": 2, "deal": "lease", "customer_iso3": "NPL"}]),
 ]  # fmt: skip
 
 
