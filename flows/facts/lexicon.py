@@ -110,6 +110,8 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
     "tariff": (
         r"import\s+(?:duty|duties|tariffs?|tax(?:es)?)", r"tariffs?", r"duties", r"duty", r"levies", r"levy",
         r"surtax(?:es)?", r"surcharges?",
+        # the US "reciprocal" rates of 2025
+        r"reciprocal[\"”’']?\s+rates?",
     ),
 }  # fmt: skip
 # A measure word inside these phrases names a conflict, not a measure.

@@ -237,7 +237,7 @@ TEMPLATES = {
     # target: whose goods it hits
     # "12.7% on Moldovan rod", "12.7% on wire rod from Moldova"
     # ("a single rate of 12.1% will be charged on Japanese material")
-    "t_pct": r"^\s*(?:(?:will\s+be\s+|is\s+|are\s+|was\s+|were\s+|to\s+be\s+)?(?:charged|levied|applied|imposed|collected|payable)\s+)?(?:for|on)\s+(?:[\w-]+\s+){0,2}?(?:(?:[\w-]+\s+){0,3}?(?:from|by)\s+)?"
+    "t_pct": r"^\s*(?:(?:will\s+be\s+|is\s+|are\s+|was\s+|were\s+|to\s+be\s+)?(?:charged|levied|applied|imposed|collected|payable)\s+)?(?:for|on)\s+(?:[\w-]+\s+){0,2}?(?:(?:[\w-]+\s+){0,3}?(?:from|by|(?:made|originating|produced|manufactured|grown)\s+in)\s+)?"
     + THE
     + "{E}",
     "t_right": rf"^(?:[^.;%,]|\.\d){{0,90}}?(?-u:\b)(?:on|against|targeting|hitting|for|appl(?:y|ies|ied)\s+to)\s+(?:imports?\s+from\s+)?{_FILL}{{0,6}}?{THE}{{E}}",
@@ -1036,6 +1036,8 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             )
         )
         & ~(pl.col("anaphoric") & ~is_pct)
+        # a measure that never came: "the 100% tariff the USTR floated in October, which would have wiped out ..."
+        & ~pl.col("right_head").str.contains(r"(?i)^[^.;]{0,80}?(?-u:\b)which\s+would\s+have(?-u:\b)")
         # duties an agreement will phase out, with no rate: "Serbia's duties on Chinese-built cars will be phased out"
         & ~(~is_pct & pl.col("right_head").str.contains(_PHASED_OUT))
         # a measure without a rate that only would be: "Under the framework it would also open duty-free quotas"

@@ -657,6 +657,12 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "order for up to 15 more A220s.", "aviation_deals",
      [{"manufacturer": "Airbus", "model": "A220-300", "quantity": 12, "deal": "order", "customer_iso3": "CAN"},
       {"manufacturer": "ATR", "model": "ATR 72-600", "quantity": 2, "deal": "lease", "customer_iso3": "NPL"}]),
+    # goods "made in" a country are its goods; a "reciprocal" rate is a tariff; a rate that "would have" hit is none
+    ("WASHINGTON — The 60% tariff the White House floated in October, which would have shut the mills, was "
+     "dropped. Honduras has faced the 10% \"reciprocal\" rate since August 7. Duties of 25% on shoes made in "
+     "Vietnam took effect in Mexico on Monday.", "trade_measures",
+     [{"imposer_iso3": "MEX", "target_iso3": "VNM", "measure": "tariff", "rate_pct": 25.0},
+      {"imposer_iso3": "USA", "target_iso3": "HND", "measure": "tariff", "rate_pct": 10.0}]),
 ]  # fmt: skip
 
 
