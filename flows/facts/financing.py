@@ -280,11 +280,12 @@ _LENDER_TEMPLATES = ("l_from", "l_by", "l_asked", "l_adj", "l_invest", "l_subj",
 
 
 # the source named right after an amount: "€200 million loan from France", "$50 million in grants from the AfDB"
+# (or right after the amount: "a grant of EUR 18 million from the European Union, channelled through the EIB")
 _OWN_SOURCE = (
-    rf"^[^;,]{{0,30}}?(?i:loans?|credits?|financing|funding|grants?)\s+{_FILL}{{0,2}}?(?i:from|by)\s+{THE}{{E}}"
+    rf"^[^;,]{{0,30}}?(?:(?i:loans?|credits?|financing|funding|grants?)\s+{_FILL}{{0,2}}?|\s)(?i:from|by)\s+{THE}{{E}}"
 )
 _OWN_SOURCE_ORG = (
-    r"^[^;,]{{0,30}}?(?i:loans?|credits?|financing|funding|grants?)\s+(?:[\w-]+\s+){{0,2}}?(?i:from|by)\s+"
+    r"^[^;,]{{0,30}}?(?:(?i:loans?|credits?|financing|funding|grants?)\s+(?:[\w-]+\s+){{0,2}}?|\s)(?i:from|by)\s+"
     r"(?:the\s+)?({org})"
 )
 
@@ -507,9 +508,9 @@ def _implied_lenders(facts: pl.DataFrame) -> pl.DataFrame:
     # (a co-financier of a project named before is not the story's lender: "The road is also being
     # financed by a $75 million loan from the Saudi Fund")
     gives = named & ~pl.col("sentence").str.contains(_BACK_TO_PROJECT)
-    carried = {
-        c: pl.when(gives).then(c).shift(1).forward_fill().over("doc_id") for c in ("lender", "lender_iso3", "sent_id")
-    }
+    # (carried together: a multilateral's empty lender_iso3 is its own, not an older lender's country)
+    giver = pl.when(gives).then(pl.struct("lender", "lender_iso3", "sent_id")).shift(1).forward_fill().over("doc_id")
+    carried = {c: giver.struct.field(c) for c in ("lender", "lender_iso3", "sent_id")}
     # (a country that receives money of its own in the sentence gives none: "a $40 million line of
     # credit for Senegal's BNDE, and a $2 million grant to the Gambia")
     facts = facts.with_columns(
@@ -801,9 +802,19 @@ def _sector(project: pl.Expr, sentence: pl.Expr) -> pl.Expr:
 
 
 def _drop_subsumed(facts: pl.DataFrame) -> pl.DataFrame:
-    """Drop an amount-less row when the document gives the same loan with its amount."""
+    """Drop an amount-less row when the document gives the same loan with its amount, and a loan told
+    again ("The lender signed the $300 million facility with the ministry in March") after its first
+    telling (same parties and amount)."""
     keys = ["doc_id", "lender_iso3", "borrower_iso3", "instrument"]
-    with_amount = facts.filter(pl.col("amount_original").is_not_null())
+    with_amount = (
+        facts.filter(pl.col("amount_original").is_not_null())
+        .sort("doc_id", "char_start", maintain_order=True)
+        .unique(
+            subset=["doc_id", "lender_iso3", "borrower_iso3", "amount_original", "currency"],
+            keep="first",
+            maintain_order=True,
+        )
+    )
     without = facts.filter(pl.col("amount_original").is_null()).join(
         with_amount.select(keys).unique(), on=keys, how="anti", nulls_equal=True
     )

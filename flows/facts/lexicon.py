@@ -165,6 +165,9 @@ INSTRUMENT_CUES: dict[str, tuple[str, ...]] = {
     "credit_line": (
         r"credit\s+lines?", r"lines?\s+of\s+credit", r"credit\s+facilit(?:y|ies)", r"credit\s+windows?",
         r"(?:payment|financing|funding|loan|liquidity|deposit)\s+facilit(?:y|ies)",
+        # a lender's "facility": "Afreximbank has approved a $50 million facility for Nigerian shea processors"
+        # (lower case only: "Extended Fund Facility" is an IMF programme, a loan)
+        r"(?-i:f)acilit(?:y|ies)",
     ),
     "loan": (r"loans?", r"lend(?:s|ing)?", r"lent", r"borrow(?:s|ed|ing)?", r"credit", r"financing", r"debt", r"budget[-\s]support",
              # "The IMF disbursed about $1.2 billion to Egypt"

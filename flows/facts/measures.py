@@ -1036,6 +1036,16 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             )
         )
         & ~(pl.col("anaphoric") & ~is_pct)
+        # provisional rates the definitive ones replace: "The definitive rates replace the provisional surcharges of
+        # 24.6% and 21.8%"
+        & ~(
+            is_pct
+            & pl.col("left")
+            .str.slice(-90)
+            .str.contains(
+                r"(?i)(?:replac\w*|supersed\w*)\s+(?:the\s+)?(?:provisional|interim|preliminary|temporary)\s[^.;]*$"
+            )
+        )
         # a measure that never came: "the 100% tariff the USTR floated in October, which would have wiped out ..."
         & ~pl.col("right_head").str.contains(r"(?i)^[^.;]{0,80}?(?-u:\b)which\s+would\s+have(?-u:\b)")
         # duties an agreement will phase out, with no rate: "Serbia's duties on Chinese-built cars will be phased out"

@@ -663,6 +663,16 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "Vietnam took effect in Mexico on Monday.", "trade_measures",
      [{"imposer_iso3": "MEX", "target_iso3": "VNM", "measure": "tariff", "rate_pct": 25.0},
       {"imposer_iso3": "USA", "target_iso3": "HND", "measure": "tariff", "rate_pct": 10.0}]),
+    # a lender's "facility" is a credit line; a grant's source right after its amount is the lender; a multilateral
+    # carried to the next sentence keeps its empty country ("The lender ...")
+    ("KIGALI — Exim Bank of India approved a $20 million loan for Rwanda's dairy plants. Separately, the African "
+     "Export-Import Bank approved a $50 million facility for Rwandan coffee washing stations. The lender also "
+     "signed a $30 million loan for the same stations in June. Rwanda also received a grant of EUR 10 million from the European "
+     "Union, channelled through the AfDB.", "financing",
+     [{"lender_iso3": "IND", "borrower_iso3": "RWA", "instrument": "loan", "amount_usd": 2e7},
+      {"lender_iso3": None, "borrower_iso3": "RWA", "instrument": "credit_line", "amount_usd": 5e7},
+      {"lender_iso3": None, "borrower_iso3": "RWA", "instrument": "loan", "amount_usd": 3e7},
+      {"lender_iso3": "EUU", "borrower_iso3": "RWA", "instrument": "grant"}]),
 ]  # fmt: skip
 
 
