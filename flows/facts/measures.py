@@ -1040,10 +1040,10 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         # 24.6% and 21.8%"
         & ~(
             is_pct
-            & pl.col("left")
-            .str.slice(-90)
-            .str.contains(
-                r"(?i)(?:replac\w*|supersed\w*)\s+(?:the\s+)?(?:provisional|interim|preliminary|temporary)\s[^.;]*$"
+            & pl.concat_str(
+                pl.col("sentence").str.slice(0, pl.col("p_start")).str.slice(-90), pl.lit("|"), "left"
+            ).str.contains(
+                r"(?i)(?:replac\w*|supersed\w*)\s+(?:the\s+)?(?:provisional|interim|preliminary|temporary)\s[^.;|]*(?:\||$)"
             )
         )
         # a measure that never came: "the 100% tariff the USTR floated in October, which would have wiped out ..."
