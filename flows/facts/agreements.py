@@ -63,8 +63,8 @@ _COUNT_BEFORE = rf"({COUNT_RE})\s+(?:of\s+)?(?:[\w-]+\s+){{0,3}}$"
 _CONTENTS = r"(?i)(?:the|these)\s+(?:deals|documents|agreements|pacts|accords|memorand\w+|MoUs)\s+(?:\w+\s+){0,3}?(?:cover\w*|includ\w+|span\w*|focus\w*|concern\w*|address\w*)"
 _PLURAL = r"(?i)(?:s|memoranda)$"
 _GROUP_OF_COUNTRIES = (
-    r"(?i)(?-u:\b)(?:the|all|both)\s+(two|three|four|five)?\s*(?:countries|nations|governments|sides|states|partners|leaders|"
-    r"presidents|prime\s+ministers)(?-u:\b)"
+    r"(?i)(?-u:\b)(?:the|all|both)\s+(?:(two|three|four|five)\s+(?:(?-i:[a-z])[\w-]*\s+)?)?(?:countries|nations|governments|sides|"
+    r"states|partners|leaders|presidents|prime\s+ministers|ministries|ministers|delegations)(?-u:\b)"
 )
 
 

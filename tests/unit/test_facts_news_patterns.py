@@ -673,6 +673,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
       {"lender_iso3": None, "borrower_iso3": "RWA", "instrument": "credit_line", "amount_usd": 5e7},
       {"lender_iso3": None, "borrower_iso3": "RWA", "instrument": "loan", "amount_usd": 3e7},
       {"lender_iso3": "EUU", "borrower_iso3": "RWA", "instrument": "grant"}]),
+    # "the three transport ministries" are the story's three countries
+    ("ASHGABAT — Construction of the Kazakhstan–Turkmenistan–Iran rail corridor began on Friday. Kazakhstan will "
+     "build 40 km, Turkmenistan 700 km and Iran 90 km. The three transport ministries also signed a memorandum "
+     "of understanding on border procedures.", "agreements",
+     [{"parties_iso3": ["IRN", "KAZ", "TKM"], "count": 1, "kind": "mou"}]),
 ]  # fmt: skip
 
 
