@@ -684,6 +684,10 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             r"(?i),?\s+(?:allowing|letting|enabling|permitting|freeing|clearing\s+the\s+way\s+for|citing|amid|because\s+of|in\s+response\s+to\s+a)\s[\s\S]*$",
             "",
         )
+        # a venue names no target: "duties on the machines at its meeting in Moscow"
+        .str.replace_all(
+            r"(?i)(?-u:\b)(meeting|summit|conference|ceremony|session|forum|talks|visit)\s+(in|at)\s", "$1 ¦$2 "
+        )
         # a "to" that names no destination: "any item subject to US export regulations", "due to"
         .str.replace_all(r"(?i)(?-u:\b)(subject|according|due|owing|thanks|contrary|similar)\s+to(?-u:\b)", "$1 per")
         # (the destination of the goods is no target: "on steel imports into the United States")
@@ -920,6 +924,8 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         *[pl.when(not_target(c)).then(c) for c in ("i_poss_near", "i_poss", "i_subj")],
         pl.when(~is_pct & (pl.col("measure") != "tariff") & not_target("i_start")).then("i_start"),
         pl.when(not_target("i_said")).then("i_said"),
+        # a customs union's body decides it for all its members (see `_union_imposer`)
+        _union_imposer(reference),
     )
     # the country a rate's own adjective names imposes it; goods sent there are the story's: "Car shipments
     # to the United States, which now face a 15% US tariff" (in a Seoul story)
@@ -1078,11 +1084,44 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
             & ~pl.col("sentence").str.contains(r"(?i)(?-u:\b)since\s+(?:\w+\s+)?(?:19|20)\d\d")
         ).fill_null(False)
     )
-    return _drop_subsumed(cand).select(
+    # one row per member of a customs union that decided the measure
+    cand = (
+        _drop_subsumed(cand)
+        .with_columns(
+            pl.when(pl.col("imposer_iso3").str.starts_with(_UNION))
+            .then(pl.col("imposer_iso3").str.strip_prefix(_UNION).str.split(" "))
+            .otherwise(pl.concat_list("imposer_iso3"))
+            .alias("imposer_iso3")
+        )
+        .explode("imposer_iso3")
+        .filter(pl.col("imposer_iso3").ne_missing(pl.col("target_iso3")))
+    )
+    return cand.select(
         "doc_id", "char_start", "char_end", "evidence",
         "imposer_iso3", "target_iso3", "measure", "rate_pct", "product", "status", "effective_date",
         "duration_days", "effective_text",
     )  # fmt: skip
+
+
+_UNION = "union:"
+
+
+def _union_imposer(reference: FactReference) -> pl.Expr:
+    """A customs union acting in the sentence ("the Board of the Eurasian Economic Commission ... approved",
+    "imports ... into the six Gulf Cooperation Council states", "..., the GCC secretariat said"): `union:`
+    and its members (seeds/reference/joint_trade_policy.csv), exploded into one row each at the end."""
+    union = reference.joint_policy_re
+    acting = [
+        rf"({union})[^.;]{{0,100}}?\s(?:approved|imposed|introduced|adopted|decided|extended|levied|will\s+impose)(?-u:\b)",
+        rf"(?:into|entering|by)\s+(?:the\s+)?(?:Board\s+of\s+the\s+|[\w-]+\s+)?({union})",
+        rf",\s+(?:the\s+)?({union})[^,;]{{0,30}}\s(?:said|says|announced)(?-u:\b)",
+    ]
+    alias = pl.coalesce([pl.col("sentence").str.extract(ascii_word_classes(p), 1) for p in acting])
+    # ("..., the commission said", "the Board decided": the union body the story names acting)
+    back = pl.col("sentence").str.contains(r"(?i)(?-u:\b)the\s+(?:commission|board|secretariat|union|bloc)(?-u:\b)")
+    alias = pl.coalesce(alias, pl.when(back).then(alias.drop_nulls().first().over("doc_id")))
+    members = alias.replace_strict(reference.joint_policy, default=None, return_dtype=pl.Utf8)
+    return pl.concat_str(pl.lit(_UNION), members)
 
 
 _SANITARY = (

@@ -31,6 +31,10 @@ class FactReference:
     entities: pl.DataFrame
     # alias, manufacturer, model
     models: pl.DataFrame
+    # a customs union's body or name ("Eurasian Economic Commission") -> its members' ISO3 codes, space-separated:
+    # a trade measure it decides is imposed by each member (seeds/reference/joint_trade_policy.csv)
+    joint_policy: dict[str, str] = field(repr=False)
+    joint_policy_re: str = field(repr=False)
     iso3_of: dict[str, str | None] = field(repr=False)
     canonical_of: dict[str, str] = field(repr=False)
     category_of: dict[str, str] = field(repr=False)
@@ -182,7 +186,8 @@ def _coreference(path: Path) -> tuple[pl.DataFrame, dict[str, tuple[str, ...]]]:
 
 def load_reference(folder: Path) -> FactReference:
     """Read seeds/reference/*.csv (countries_extra, coreference, cities, organisations, airlines,
-    aircraft_models, trade_blocs, customs_unions, concessional_lenders, donor_countries, ambiguous_countries)."""
+    aircraft_models, trade_blocs, joint_trade_policy, customs_unions, concessional_lenders, donor_countries,
+    ambiguous_countries)."""
     folder = Path(folder)
     extra = pl.read_csv(folder / "countries_extra.csv", schema_overrides={"iso3": pl.Utf8})
     ambiguous = pl.read_csv(folder / "ambiguous_countries.csv")
@@ -210,6 +215,7 @@ def load_reference(folder: Path) -> FactReference:
     )
     models = pl.read_csv(folder / "aircraft_models.csv")
     blocs = pl.read_csv(folder / "trade_blocs.csv")
+    joint = pl.read_csv(folder / "joint_trade_policy.csv")
     places = countries.filter(pl.col("kind").is_in(["capital", "name", "city"]))
 
     def aliases(frame: pl.DataFrame) -> list[str]:
@@ -227,6 +233,8 @@ def load_reference(folder: Path) -> FactReference:
         model_maker_of=dict(zip(models["alias"], models["manufacturer"], strict=True)),
         coreference_groups=coreference_groups,
         bloc_members=dict(zip(blocs["alias"], blocs["members"], strict=True)),
+        joint_policy=dict(zip(joint["alias"], joint["members"], strict=True)),
+        joint_policy_re=alternation(joint["alias"].to_list()),
         union_of={
             member: union
             for union, members in pl.read_csv(folder / "customs_unions.csv").select("union", "members").iter_rows()

@@ -678,6 +678,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "build 40 km, Turkmenistan 700 km and Iran 90 km. The three transport ministries also signed a memorandum "
      "of understanding on border procedures.", "agreements",
      [{"parties_iso3": ["IRN", "KAZ", "TKM"], "count": 1, "kind": "mou"}]),
+    # a customs union's body decides a duty for every member: one row per member state (dev18 convention)
+    ("MUSCAT — Imports of Indian steel pipes into the six Gulf Cooperation Council states will face anti-dumping "
+     "duties of 21.5% from May 1, the secretariat said.", "trade_measures",
+     [{"imposer_iso3": iso3, "target_iso3": "IND", "measure": "anti_dumping", "rate_pct": 21.5}
+      for iso3 in ("ARE", "BHR", "KWT", "OMN", "QAT", "SAU")]),
 ]  # fmt: skip
 
 
