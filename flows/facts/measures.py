@@ -92,7 +92,8 @@ _PCT_OTHER_LEFT = (
     r"spared|exempt(?:ed)?\s+from|(?:reversing|reversed|undoing|after|following)\s+(?:[\w’'-]+\s+){0,3}?(?:cut|reduction|increase|hike|rise)\s+to|"
     # a policy rate, a forecast, a stacked total: "held its benchmark Selic rate at 15%", "which
     # they forecast at 2.5%", "bringing the total to 50%"
-    r"(?:(?:benchmark|policy|interest|lending|repo|Selic|key|base|deposit)\s+(?:[\w-]+\s+){0,2}?rates?|Selic|SELIC)"
+    # (a whole word: "Turkey at a rate of 14.2%" is no "key rate")
+    r"(?-u:\b)(?:(?:benchmark|policy|interest|lending|repo|Selic|key|base|deposit)\s+(?:[\w-]+\s+){0,2}?rates?|Selic|SELIC)"
     r"\s+(?:at|to|of|by)|"
     r"(?:forecasts?|forecast|estimated?|seen|projected|expected|predicted)\s+(?:it\s+|them\s+)?(?:at|to\s+be)|"
     r"(?:total|combined|cumulative|overall)\s+(?:rate\s+|level\s+|duty\s+|tariff\s+)?(?:[\w-]+\s+){0,4}?(?:to|of|at))\s+"
@@ -1050,6 +1051,17 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
                 pl.col("sentence").str.slice(0, pl.col("p_start")).str.slice(-90), pl.lit("|"), "left"
             ).str.contains(
                 r"(?i)(?:replac\w*|supersed\w*)\s+(?:the\s+)?(?:provisional|interim|preliminary|temporary)\s[^.;|]*(?:\||$)"
+            )
+        )
+        # a heading without a rate or an actor of its own restates the story it opens: "UZBEKISTAN: Duties on
+        # Chinese and Iranian float glass" (not "Russia sets lower wheat export quota, extends petrol export ban")
+        & ~(
+            ~is_pct
+            & ~pl.col("sentence").str.contains(r"[.!?\"”’]\s*$")
+            & (pl.col("sentence").str.count_matches(r"\s+") < 12)
+            & ~(
+                pl.col("isos").list.contains(pl.col("imposer_iso3"))
+                & ~pl.col("t_list").list.contains(pl.col("imposer_iso3")).fill_null(False)
             )
         )
         # a measure that never came: "the 100% tariff the USTR floated in October, which would have wiped out ..."

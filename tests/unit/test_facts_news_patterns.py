@@ -683,6 +683,13 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "duties of 21.5% from May 1, the secretariat said.", "trade_measures",
      [{"imposer_iso3": iso3, "target_iso3": "IND", "measure": "anti_dumping", "rate_pct": 21.5}
       for iso3 in ("ARE", "BHR", "KWT", "OMN", "QAT", "SAU")]),
+    # a roundup heading without a rate or an actor of its own is no second row
+    ("REGIONAL BRIEFS\n\nARMENIA: Duties on Turkish and Iranian cement\nArmenia will impose anti-dumping duties on "
+     "cement from Turkey at a rate of 14.2% from June 1, the economy ministry said.", "trade_measures",
+     [{"imposer_iso3": "ARM", "target_iso3": "TUR", "measure": "anti_dumping", "rate_pct": 14.2}]),
+    # "Turkey at a rate of" is no "key rate"
+    ("YEREVAN — Armenia will impose anti-dumping duties on cement from Turkey at a rate of 14.2% from June 1.",
+     "trade_measures", [{"imposer_iso3": "ARM", "target_iso3": "TUR", "measure": "anti_dumping", "rate_pct": 14.2}]),
 ]  # fmt: skip
 
 
