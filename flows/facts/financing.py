@@ -136,7 +136,7 @@ _MADE_UP_OF = r"(?i)^[^.;]{0,40}?(?:,\s*|\s+)(?:made\s+up\s+of|compris\w+|consis
 _STAKE_BUY = (
     r"(?i)(?:buy|buys|buying|bought|acquir\w+|tak\w+|purchas\w+)\s+(?:an?\s+)?(?:[\w.%-]+\s+){0,2}?stakes?(?-u:\b)"
 )
-_COMPARISON = r"(?i)(?:up|down|rising|falling|compared|from)\s+(?:from\s+)?(?:(?:less|more)\s+than|nearly|almost|about|around|roughly|some)?\s*$"
+_COMPARISON = r"(?i)(?-u:\b)(?:up|down|rising|falling|compared|from)\s+(?:from\s+)?(?:(?:less|more)\s+than|nearly|almost|about|around|roughly|some)?\s*$"
 # An amount-less loan needs an action: asked for, agreed, signed, lent, financed by ...
 _LOAN_CUE = words(INSTRUMENT_CUES["preferential_loan"] + INSTRUMENT_CUES["credit_line"] + (r"loans?", r"credit"))
 _LOAN_ACTION = words(

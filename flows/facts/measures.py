@@ -79,7 +79,8 @@ _ANAPHORIC = (
 )
 # Percentages that measure something else: growth, shares, stakes, price moves.
 _PCT_OTHER_LEFT = (
-    r"(?i)(?:rose|rise|fell|fall|grew|grow|gained|gain|jumped|jump|slipped|slip|dropped|drop|declined|decline|climbed|"
+    # (whole words: "Hyundai Group 25%" is not "up 25%")
+    r"(?i)(?-u:\b)(?:rose|rise|fell|fall|grew|grow|gained|gain|jumped|jump|slipped|slip|dropped|drop|declined|decline|climbed|"
     r"increased|decreased|surged|plunged|eased|expanded|contracted|slowed|by|stake\s+of|share\s+of|accounts?\s+for|"
     r"up|down|(?:up\s+|down\s+|rising\s+|falling\s+)?from|compared\s+with|previously|formerly|"
     # an earlier or other rate set beside the one in force: "well below the 35% it had threatened",

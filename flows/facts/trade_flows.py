@@ -110,7 +110,7 @@ _THERE = r"(?i:exports?|shipments?|shipped|sales|sold|exported)\s+(?:[\w-]+\s+){
 _OTHER_WAY = r"(?i)(?-u:\b)(?:the\s+other\s+way|in\s+the\s+other\s+direction|in\s+return)(?-u:\b)"
 # "up from less than €2 billion three years earlier": a comparison figure for the same flow.
 _COMPARISON = (
-    r"(?i)(?:(?:up|down|rising|falling|compared|increas\w+|decreas\w+|rose|fell)\s+)?(?:from|with|against)\s+"
+    r"(?i)(?-u:\b)(?:(?:up|down|rising|falling|compared|increas\w+|decreas\w+|rose|fell)\s+)?(?:from|with|against)\s+"
     r"(?:(?:less|more)\s+than|nearly|almost|about|around|roughly|just|some|over|under)?\s*$"
 )
 # a change is no value: "an increase of USD 10.5 billion", "exports rose by $2 billion"

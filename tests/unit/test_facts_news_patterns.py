@@ -690,6 +690,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
     # "Turkey at a rate of" is no "key rate"
     ("YEREVAN — Armenia will impose anti-dumping duties on cement from Turkey at a rate of 14.2% from June 1.",
      "trade_measures", [{"imposer_iso3": "ARM", "target_iso3": "TUR", "measure": "anti_dumping", "rate_pct": 14.2}]),
+    # whole words only: "Pernod Group 32.2%" is not "up 32.2%"
+    ("BEIJING — China will impose anti-dumping duties on brandy from France: Pernod Group 32.2% and "
+     "Hennessy 34.8%.", "trade_measures",
+     [{"imposer_iso3": "CHN", "target_iso3": "FRA", "measure": "anti_dumping", "rate_pct": 32.2},
+      {"imposer_iso3": "CHN", "target_iso3": "FRA", "measure": "anti_dumping", "rate_pct": 34.8}]),
 ]  # fmt: skip
 
 
