@@ -50,6 +50,10 @@ _FILL = r"(?:[\w“”\"'’-]+\s+)"
 _ARRIVES_LATER = (
     r"(?i)^\S*\s+(?:\w+\s+){0,2}?(?:arriv\w+|(?:are|is)\s+due|due\s+(?:in|from)|to\s+be\s+delivered|scheduled)"
 )
+_EARLIER_ORDER = (
+    r"(?i)^[^.;]{0,60}?(?-u:\b)(?:under|from|as\s+part\s+of)\s+(?:its|their|an?|the)\s+"
+    r"(?:existing|earlier|previous|prior|original|outstanding)\s+(?:[\w-]+\s+)?orders?(?-u:\b)"
+)
 _TYPE_OF_FLEET = r"(?i)^\S*\s+(?:operators?|customers?|users?|programmes?|programs?|production|family|fleets?)(?-u:\b)"
 _NOT_CHOSEN = r"(?i)(?-u:\b)(?:over|instead\s+of|rather\s+than|against)\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)?\s+){0,2}$"
 # "purchase rights for 50 more A321neos", "options on 20 A350s", "900 A320neos on order".
@@ -513,6 +517,13 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
             & pl.col("_right").str.replace(r"\s(?:and|but)\s[\s\S]*$", "").str.contains(_FUTURE_DELIVERY)
         )
         & ~pl.col("_right").str.contains(_ARRIVES_LATER)
+        # jets of an order placed before are no new order: "will receive five E195-E2s this year under its existing order"
+        # (unless they are cancelled: "cancelled the three ATR 72-600s still outstanding from an earlier order")
+        & ~(
+            (pl.col("deal") == "order")
+            & pl.col("_right").str.contains(_EARLIER_ORDER)
+            & pl.col("status").ne_missing("terminated")
+        )
         # "the world's largest A220 operator": the type an airline flies, not a deal
         & ~pl.col("_right").str.contains(_TYPE_OF_FLEET)
         # "choosing the Canadian-built narrowbody over Embraer's E195-E2": the type not chosen

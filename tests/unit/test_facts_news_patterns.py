@@ -695,6 +695,12 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "Hennessy 34.8%.", "trade_measures",
      [{"imposer_iso3": "CHN", "target_iso3": "FRA", "measure": "anti_dumping", "rate_pct": 32.2},
       {"imposer_iso3": "CHN", "target_iso3": "FRA", "measure": "anti_dumping", "rate_pct": 34.8}]),
+    # jets of an earlier order are no new order, unless cancelled; military types are in the reference
+    ("SAO PAULO — Azul will receive five Embraer E195-E2 jets this year under its existing order. LATAM said it "
+     "had cancelled the four Airbus A321neos still outstanding from an earlier order. Brazil's air force agreed to "
+     "buy two Airbus A400M transport aircraft.", "aviation_deals",
+     [{"manufacturer": "Airbus", "model": "A321neo", "quantity": 4, "deal": "order"},
+      {"manufacturer": "Airbus", "model": "A400M", "quantity": 2, "deal": "purchase", "customer_iso3": "BRA"}]),
 ]  # fmt: skip
 
 
