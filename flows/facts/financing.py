@@ -100,7 +100,8 @@ _STOCK = words(
 # (right before the amount: "bringing the city close to closing the financing of a line that is
 # estimated to cost ..." is not a stock)
 _BRINGING_TO = (
-    r"(?i)(?-u:\b)(?:bringing|taking|lifting|raising)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,4}?to\s+"
+    # ("taking total disbursements under the arrangement to about US$ 3.3 billion")
+    r"(?i)(?-u:\b)(?:bringing|taking|lifting|raising)\s+(?:[\w-]+\s+){1,6}?to\s+"
     r"(?:(?:about|around|some|nearly|almost|more\s+than|over|roughly|just)\s+)?$"
 )
 # Existing loans reworked are not new financing: "restructuring about $4.1 billion of loans".
@@ -622,6 +623,10 @@ def _money_facts(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactRefere
         & ~pl.col("left").str.slice(-40).str.contains(_COMPARISON)
         & ~pl.col("left_clause").str.contains(_STOCK)
         & ~pl.col("left_clause").str.contains(_BRINGING_TO)
+        # a cost per unit is no project's cost: "one of the most expensive roads in Europe per kilometre, at 20 million euros"
+        & ~pl.col("left_clause").str.contains(
+            r"(?i)(?-u:\b)per\s+(?:kilomet(?:re|er)|km|mile|unit|seat|bed|megawatt|MW)(?-u:\b)"
+        )
         & ~pl.col("left_clause").str.slice(-80).str.contains(_REWORKED)
         & ~pl.col("right").str.contains(UNIT_PRICE)
         & ~pl.col("right").str.contains(_DEBT_SERVICE)

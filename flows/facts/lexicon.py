@@ -171,7 +171,7 @@ INSTRUMENT_CUES: dict[str, tuple[str, ...]] = {
     ),
     "loan": (r"loans?", r"lend(?:s|ing)?", r"lent", r"borrow(?:s|ed|ing)?", r"credit", r"financing", r"debt", r"budget[-\s]support",
              # "The IMF disbursed about $1.2 billion to Egypt"
-             r"disburs(?:ed|es|ing)"),
+             r"disburs(?:ed|es|ing|ements?)"),
 
     "grant": (r"grants?", r"aid", r"donat\w+", r"gifts?"),
     "investment": (
@@ -179,7 +179,7 @@ INSTRUMENT_CUES: dict[str, tuple[str, ...]] = {
         r"inject(?:s|ed|ing)?",
     ),
     "project_cost": (
-        r"cost(?:s|ing)?", r"worth", r"valued", r"price\s+tag", r"railways?", r"rail\s+(?:link|line)s?", r"railroads?", r"ports?",
+        r"cost(?:s|ing)?", r"worth", r"valued", r"price\s+tag", r"railways?", r"roads?", r"rail\s+(?:link|line)s?", r"railroads?", r"ports?",
         r"canals?", r"projects?", r"highways?", r"expressways?", r"bridges?", r"power\s+plants?", r"dams?", r"airports?",
         r"lines?", r"pipelines?", r"terminals?", r"corridors?", r"schemes?", r"hubs?", r"stations?",
         r"data\s+cent(?:re|er)s?",

@@ -701,6 +701,13 @@ CASES: list[tuple[str, str, list[dict]]] = [
      "buy two Airbus A400M transport aircraft.", "aviation_deals",
      [{"manufacturer": "Airbus", "model": "A321neo", "quantity": 4, "deal": "order"},
       {"manufacturer": "Airbus", "model": "A400M", "quantity": 2, "deal": "purchase", "customer_iso3": "BRA"}]),
+    # a disbursement is lending; a road's cost is a project cost, but not a cost per kilometre nor a running total
+    ("ADDIS ABABA — Ethiopia received a $400 million disbursement from the International Monetary Fund, taking "
+     "total disbursements under the programme to $1.9 billion. The AIIB co-financed the $800 million Modjo road "
+     "with a $300 million loan, making it one of the costliest roads per kilometre, at about $4 million.", "financing",
+     [{"lender_iso3": None, "borrower_iso3": "ETH", "instrument": "loan", "amount_usd": 4e8},
+      {"lender_iso3": None, "borrower_iso3": "ETH", "instrument": "project_cost", "amount_usd": 8e8},
+      {"lender_iso3": None, "borrower_iso3": "ETH", "instrument": "loan", "amount_usd": 3e8}]),
 ]  # fmt: skip
 
 
