@@ -242,8 +242,17 @@ def _parties(cand: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
             1,
         ),
     )
+    # a part of a group's order named for one of its airlines: "with 30 A320neos going to Avianca and 20 A321neos
+    # to GOL", "ten A220-300s for its Swiss unit, SWISS"
+    for_airline = pl.col("_right").str.extract(
+        rf"^\S*\s+(?:(?:going|destined|earmarked|allocated)\s+)?(?:to|for)\s+"
+        rf"(?:(?i:its|the\s+group's|the\s+group’s)\s+(?:[\w-]+\s+){{0,2}}?(?i:unit|subsidiary|arm|airline|carrier),?\s+)?"
+        rf"{THE}({airline_re})",
+        1,
+    )
     customer = pl.coalesce(
         lessee,
+        pl.when(pl.col("deal") == "order").then(for_airline),
         pl.when(first.ne_missing(pl.col("_counter"))).then(first),
         pl.when(second.ne_missing(pl.col("_counter"))).then(second),
     )
@@ -517,6 +526,15 @@ def extract_aviation_deals(ctx: pl.DataFrame, reference: FactReference) -> pl.Da
             & pl.col("_right").str.replace(r"\s(?:and|but)\s[\s\S]*$", "").str.contains(_FUTURE_DELIVERY)
         )
         & ~pl.col("_right").str.contains(_ARRIVES_LATER)
+        # a type certificate still to come is none: "European certification of the C919 is not expected before
+        # 2027", "would certify it separately", "has applied for validation"
+        & ~(
+            (pl.col("deal") == "certification")
+            & pl.col("_local").str.contains(
+                r"(?i)(?-u:\b)(?:not\s+(?:yet\s+)?expected|expected|would|will|plans?\s+to|aims?\s+to|seeks?|seeking|"
+                r"applied\s+for|applies\s+for|application|pending|awaiting|awaits)(?-u:\b)"
+            )
+        )
         # jets of an order placed before are no new order: "will receive five E195-E2s this year under its existing order"
         # (unless they are cancelled: "cancelled the three ATR 72-600s still outstanding from an earlier order")
         & ~(

@@ -708,6 +708,14 @@ CASES: list[tuple[str, str, list[dict]]] = [
      [{"lender_iso3": None, "borrower_iso3": "ETH", "instrument": "loan", "amount_usd": 4e8},
       {"lender_iso3": None, "borrower_iso3": "ETH", "instrument": "project_cost", "amount_usd": 8e8},
       {"lender_iso3": None, "borrower_iso3": "ETH", "instrument": "loan", "amount_usd": 3e8}]),
+    # a group's order split between its airlines gives each airline its part; a certificate still to come is none
+    ("SINGAPORE — Bonza Group has firmed up an order for 40 Airbus jets, with 25 A321neos going to Jetstar Asia and "
+     "15 A320neos to Scoot. Certification of the C919 by EASA is not expected before 2027.", "aviation_deals",
+     [{"manufacturer": "Airbus", "model": "A321neo", "quantity": 25, "deal": "order", "customer_iso3": "SGP"},
+      {"manufacturer": "Airbus", "model": "A320neo", "quantity": 15, "deal": "order", "customer_iso3": "SGP"}]),
+    ("DUBLIN — Lufthansa Group ordered eight Airbus A220-300s for its Austrian unit, Austrian Airlines.",
+     "aviation_deals",
+     [{"manufacturer": "Airbus", "model": "A220-300", "quantity": 8, "deal": "order", "customer_iso3": "AUT"}]),
 ]  # fmt: skip
 
 
