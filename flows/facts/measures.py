@@ -425,6 +425,8 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference)
                 pl.col("_pl").str.contains(r"(?i)(?-u:\b)between\s*$")
                 & pl.col("_pr").str.contains(r"^\s*(?:and|to|-|–)\s*\d")
             )
+            # ... or without "between": "countervailing duties of 5.8% to 9.1%", "rates of 10%-25%"
+            & ~pl.col("_pr").str.contains(r"^\s*(?:to|-|–)\s*\d[\d.,]*\s?(?:%|per\s*cent|percent)")
         )
         .select("doc_id", "sent_id", "p_start", "p_end", "value", "sentence", "_pr")
     )

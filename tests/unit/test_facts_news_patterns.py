@@ -716,6 +716,10 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("DUBLIN — Lufthansa Group ordered eight Airbus A220-300s for its Austrian unit, Austrian Airlines.",
      "aviation_deals",
      [{"manufacturer": "Airbus", "model": "A220-300", "quantity": 8, "deal": "order", "customer_iso3": "AUT"}]),
+    # a range without "between" gives one row at its upper bound
+    ("WASHINGTON — Countervailing duties of 5.8% to 9.1% on Indian shrimp were confirmed by the U.S. International "
+     "Trade Commission.", "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": "IND", "measure": "countervailing", "rate_pct": 9.1}]),
 ]  # fmt: skip
 
 
