@@ -956,6 +956,14 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
     )
     # Several targets of one measure ("on steel from China and Vietnam", "50% on products from
     # Russia and Belarus") give one row each.
+    from_list = entity_template(
+        r"(?-u:\b)(?:from|through)\s+(?:the\s+)?{E}(?:(?:,\s*|,?\s+and\s+|\s+or\s+)(?:the\s+)?{E})+"
+    )
+    cand = cand.with_columns(
+        actor_isos(tagged_names(pl.col("_tag_left_tail").str.extract(from_list, 0)), reference)
+        .fill_null(pl.lit([], dtype=pl.List(pl.Utf8)))
+        .alias("_from_list")
+    )
     cand = (
         cand.with_columns(
             # (a rate paired with its own country, "respectively", is not for all the countries of the list)
@@ -971,6 +979,18 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
                 & (_names_after(pl.col("p_right"), reference).list.len() < 2)
             )
             .then(pl.lit([], dtype=pl.List(pl.Utf8)))
+            # the goods of several countries before the rate: "Goods from Laos and Myanmar will face US tariffs of 40%"
+            .when(
+                pl.col("p_start").is_not_null()
+                & (
+                    pl.col("target_iso3").eq_missing(pl.col("t_before"))
+                    | pl.col("target_iso3").eq_missing(pl.col("t_from"))
+                )
+                & (pl.col("t_list").list.len().fill_null(0) < 2)
+                & (pl.col("_from_list").list.len() > 1)
+                & pl.col("_from_list").list.contains(pl.col("target_iso3"))
+            )
+            .then("_from_list")
             .otherwise("t_list")
             .alias("t_list")
         )

@@ -720,6 +720,11 @@ CASES: list[tuple[str, str, list[dict]]] = [
     ("WASHINGTON — Countervailing duties of 5.8% to 9.1% on Indian shrimp were confirmed by the U.S. International "
      "Trade Commission.", "trade_measures",
      [{"imposer_iso3": "USA", "target_iso3": "IND", "measure": "countervailing", "rate_pct": 9.1}]),
+    # the goods of several countries before the rate give one row each
+    ("Goods from Cambodia and Myanmar will face US tariffs of 36%, while Indian products pay 50%.", "trade_measures",
+     [{"imposer_iso3": "USA", "target_iso3": "KHM", "measure": "tariff", "rate_pct": 36.0},
+      {"imposer_iso3": "USA", "target_iso3": "MMR", "measure": "tariff", "rate_pct": 36.0},
+      {"imposer_iso3": "USA", "target_iso3": "IND", "measure": "tariff", "rate_pct": 50.0}]),
 ]  # fmt: skip
 
 
