@@ -12,6 +12,7 @@ import functools
 import json
 import logging
 import os
+import re
 import threading
 import warnings
 from dataclasses import dataclass
@@ -110,7 +111,8 @@ def figure_in_evidence(figure: float | None, evidence: str | None) -> bool:
         return True
     if not evidence:
         return False
-    plain = evidence.replace(",", "").replace("\u00a0", "")
+    # (thousands grouped by commas or by spaces: "USD 8 703.6 million")
+    plain = re.sub(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}(?!\d))", "", evidence.replace(",", "")).replace("\u00a0", "")
     for scale in _SCALES:
         mantissa = f"{abs(figure) / scale:.6f}".rstrip("0").rstrip(".")
         if mantissa not in ("", "0") and mantissa in plain:

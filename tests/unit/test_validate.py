@@ -84,6 +84,8 @@ def test_offsets_outside_the_document_are_quarantined():
         (8.4e9, "an $8.4 billion railway", True),
         (1.5e6, "cost 1,500,000 euros", True),
         (145.0, "145% duties", True),
+        (8.7036e9, "amounted to USD 8 703.6 million", True),
+        (1.5e6, "cost 1 500 000 euros", True),
         (3e9, "a $4 billion loan", False),
         (None, "x", True),
     ],
