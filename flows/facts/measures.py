@@ -347,6 +347,13 @@ def _measure_of(cue: pl.Expr) -> pl.Expr:
     return phrase_value(cue, MEASURE_CUES)
 
 
+# the lower end of a range gives no row, the upper one does: "between 15% and 20%", "duties of 5.8% to 9.1%",
+# "rates of 10%-25%" (`_pl` and `_pr`: the text just before and after a percentage)
+_RANGE_LOWER_END = (
+    pl.col("_pl").str.contains(r"(?i)(?-u:\b)between\s*$") & pl.col("_pr").str.contains(r"^\s*(?:and|to|-|–)\s*\d")
+) | pl.col("_pr").str.contains(r"^\s*(?:to|-|–)\s*\d[\d.,]*\s?(?:%|per\s*cent|percent)")
+
+
 def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference) -> pl.DataFrame:
     """One row per anchor: a linked percentage (with its cue) or a lone measure cue."""
     sents = ctx.filter(
@@ -420,13 +427,7 @@ def _anchors(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: FactReference)
             & ~pl.col("_pl").str.contains(_WISH_LEFT)
             & ~pl.col("_pr").str.contains(_OTHER_FIGURE_RIGHT)
             & ~(pl.col("_pl").str.contains(_HYPOTHESIS_LEFT) & pl.col("_pr").str.contains(_HYPOTHESIS_RIGHT))
-            # the lower end of a range ("between 15% and 20%"): the row is at the upper bound
-            & ~(
-                pl.col("_pl").str.contains(r"(?i)(?-u:\b)between\s*$")
-                & pl.col("_pr").str.contains(r"^\s*(?:and|to|-|–)\s*\d")
-            )
-            # ... or without "between": "countervailing duties of 5.8% to 9.1%", "rates of 10%-25%"
-            & ~pl.col("_pr").str.contains(r"^\s*(?:to|-|–)\s*\d[\d.,]*\s?(?:%|per\s*cent|percent)")
+            & ~_RANGE_LOWER_END
         )
         .select("doc_id", "sent_id", "p_start", "p_end", "value", "sentence", "_pr")
     )
