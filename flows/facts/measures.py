@@ -697,6 +697,8 @@ def extract_trade_measures(ctx: pl.DataFrame, amounts: pl.DataFrame, reference: 
         .str.replace_all(r"(?i)(?-u:\b)(subject|according|due|owing|thanks|contrary|similar)\s+to(?-u:\b)", "$1 per")
         # (the destination of the goods is no target: "on steel imports into the United States")
         .str.replace_all(r"(?i)(?-u:\b)(imports?|shipments?)\s+into\s+(?:the\s+)?" + _CAPITALISED, "$1 at home")
+        # (... nor is the country goods enter: "on ceramic tiles entering Ukraine from India")
+        .str.replace_all(r"(?i)(?-u:\b)(entering|enters?)\s+(?:the\s+)?" + _CAPITALISED, "$1 at home")
         .alias("right_target"),
         # the clause just before a rate, after its measure word: "...: Vietnamese goods now face 20%"
         pl.when(pl.col("p_start").is_not_null())

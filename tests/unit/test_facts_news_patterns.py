@@ -725,6 +725,9 @@ CASES: list[tuple[str, str, list[dict]]] = [
      [{"imposer_iso3": "USA", "target_iso3": "KHM", "measure": "tariff", "rate_pct": 36.0},
       {"imposer_iso3": "USA", "target_iso3": "MMR", "measure": "tariff", "rate_pct": 36.0},
       {"imposer_iso3": "USA", "target_iso3": "IND", "measure": "tariff", "rate_pct": 50.0}]),
+    # the country goods enter imposes and is no target; where they come from is
+    ("KYIV — Customs will collect duties ranging from 6% to 31.2% on ceramic tiles entering Ukraine from India.",
+     "trade_measures", [{"imposer_iso3": "UKR", "target_iso3": "IND", "measure": "tariff", "rate_pct": 31.2}]),
 ]  # fmt: skip
 
 
